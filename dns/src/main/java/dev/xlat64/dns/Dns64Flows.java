@@ -164,7 +164,7 @@ final class Dns64Flows
                 public void onFailure()
                 {
                     // §5.1.3: a timeout is RCODE 2, which §5.1.2 treats as an empty answer: try A.
-                    guarded(pending, () -> queryA(pending, null, System.nanoTime()));
+                    guarded(pending, () -> queryA(pending, null, resolver.nowNs()));
                 }
             }, nowNs);
     }
@@ -182,7 +182,7 @@ final class Dns64Flows
         if (rcode != Rcode.NOERROR)
         {
             // §5.1.2: any other RCODE is treated as NOERROR with an empty answer.
-            queryA(pending, null, System.nanoTime());
+            queryA(pending, null, resolver.nowNs());
             return;
         }
         int real = 0;
@@ -213,7 +213,7 @@ final class Dns64Flows
             return;
         }
         // §5.1.6: NODATA, or only excluded AAAA (§5.1.4): synthesize from A.
-        queryA(pending, answer, System.nanoTime());
+        queryA(pending, answer, resolver.nowNs());
     }
 
     private List<Record> withoutExcluded(final Message answer)

@@ -63,7 +63,7 @@ public final class Dns64Resolver implements AutoCloseable
         this.clock = clock;
         this.cache = new ResponseCache(Math.max(1, config.cacheEntries()));
         this.upstream = new UpstreamClient(
-            config.upstreams(), config.upstreamTimeoutMs(), config.upstreamAttempts(), config.ednsPayload(), counters);
+            config.upstreams(), config.upstreamTimeoutMs(), config.upstreamAttempts(), config.ednsPayload(), counters, clock);
         this.flows = new Dns64Flows(this, config, counters, upstream,
             new Synthesizer(config.prefixes(), config.excludedIpv6(), config.excludedIpv4()),
             new Ipv4OnlyArpa(config.prefixes(), config.ipv4OnlyArpaTtl()));
@@ -191,6 +191,12 @@ public final class Dns64Resolver implements AutoCloseable
             counters.increment(Dns64Counter.INTERNAL_ERRORS);
             return 1;
         }
+    }
+
+    /** @return the resolver's clock reading (the one its deadlines and TTLs use). */
+    long nowNs()
+    {
+        return clock.nanoTime();
     }
 
     /** @return the upstream client (its UDP channel can be registered with a selector). */

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 
 import dev.xlat64.dns.Dns64Counter;
 import dev.xlat64.dns.Dns64Counters;
+import org.agrona.concurrent.NanoClock;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -44,6 +45,7 @@ public final class UpstreamClient implements AutoCloseable
     private final int attempts;
     private final int ednsPayload;
     private final Dns64Counters counters;
+    private final NanoClock clock;
     private final DatagramChannel udp;
     private final Selector tcpSelector;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(MAX_MESSAGE).order(ByteOrder.BIG_ENDIAN);
@@ -64,7 +66,7 @@ public final class UpstreamClient implements AutoCloseable
      */
     public UpstreamClient(
         final List<InetSocketAddress> servers, final int timeoutMs, final int attempts, final int ednsPayload,
-        final Dns64Counters counters) throws IOException
+        final Dns64Counters counters, final NanoClock clock) throws IOException
     {
         if (servers.isEmpty())
         {
@@ -75,6 +77,7 @@ public final class UpstreamClient implements AutoCloseable
         this.attempts = attempts;
         this.ednsPayload = ednsPayload;
         this.counters = counters;
+        this.clock = clock;
         this.udp = DatagramChannel.open();
         udp.configureBlocking(false);
         udp.bind(null);
@@ -325,7 +328,7 @@ public final class UpstreamClient implements AutoCloseable
     {
         final UpstreamExchange exchange = (UpstreamExchange)key.attachment();
         final SocketChannel channel = exchange.tcp;
-        final long nowNs = System.nanoTime();
+        final long nowNs = clock.nanoTime();
         workDone++;
         try
         {
