@@ -1,5 +1,6 @@
 package dev.xlat64.io.afpacket;
 
+import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
@@ -32,8 +33,8 @@ public final class PacketSocketCounters
     {
         final int count = ENTRIES.length;
         final CountersManager manager = new CountersManager(
-            new UnsafeBuffer(new byte[count * CountersManager.METADATA_LENGTH]),
-            new UnsafeBuffer(new byte[count * CountersManager.COUNTER_LENGTH]));
+            new UnsafeBuffer(BufferUtil.allocateDirectAligned(count * CountersManager.METADATA_LENGTH, 64)),
+            new UnsafeBuffer(BufferUtil.allocateDirectAligned(count * CountersManager.COUNTER_LENGTH, 64)));
         return new PacketSocketCounters(manager, labelPrefix);
     }
 
