@@ -9,9 +9,10 @@ import static dev.xlat64.io.afpacket.TpacketLayout.*;
  * block at a time ({@code block_status & TP_STATUS_USER}) and gets back when the reader stores
  * {@code TP_STATUS_KERNEL}. A batch may end inside a block; the next call resumes at the next frame.
  *
- * <p>Dropped and counted, never handed to the handler: frames with TP_STATUS_CSUMNOTREADY (their
- * transport checksum is partial, so a translated copy would leave with a wrong checksum), frames longer
- * than MTU + 14 (GRO/LRO merged frames) and frames the ring holds only partly (snaplen &lt; len).
+ * <p>Dropped and counted (one reason each, in this order), never handed to the handler: frames longer
+ * than MTU + 14 (GSO/GRO/LRO merged frames), frames the ring holds only partly (snaplen &lt; len) and
+ * frames with TP_STATUS_CSUMNOTREADY (their transport checksum is partial, so a translated copy would
+ * leave with a wrong checksum). Offloads off on the interface ({@code ethtool -K}) avoids all three.
  */
 final class RxRing
 {
@@ -86,17 +87,18 @@ final class RxRing
                 frameOffset = frame + nextOffset;
                 consumed++;
 
-                if ((status & TP_STATUS_CSUMNOTREADY) != 0)
-                {
-                    counters.increment(PacketSocketCounter.RX_DROP_CHECKSUM_PARTIAL);
-                }
-                else if (length > maxFrameBytes)
+                // A GSO/GRO frame is usually also checksum-partial: the oversize reason names the bigger fault.
+                if (length > maxFrameBytes)
                 {
                     counters.increment(PacketSocketCounter.RX_DROP_OVERSIZE);
                 }
                 else if (snapLength < length)
                 {
                     counters.increment(PacketSocketCounter.RX_DROP_TRUNCATED);
+                }
+                else if ((status & TP_STATUS_CSUMNOTREADY) != 0)
+                {
+                    counters.increment(PacketSocketCounter.RX_DROP_CHECKSUM_PARTIAL);
                 }
                 else
                 {

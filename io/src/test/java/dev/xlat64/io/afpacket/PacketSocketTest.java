@@ -186,6 +186,33 @@ class PacketSocketTest
     }
 
     @Test
+    void shouldCountKernelRingDropsWhenTheRxRingOverflows() throws IOException
+    {
+        final PacketSocketOptions tiny = new PacketSocketOptions().protocol(ETHERTYPE_TEST)
+            .rxBlockSizeBytes(4096).rxBlockCount(2).rxFrameSizeBytes(2048);
+        try (PacketSocket client = openClient(lab, new PacketSocketOptions().protocol(ETHERTYPE_TEST));
+            PacketSocket gateway = openGateway(lab, tiny))
+        {
+            final UnsafeBuffer frame = new UnsafeBuffer(new byte[1024]);
+            for (int seq = 0; seq < 100; seq++)
+            {
+                assertTrue(client.send(frame, 0, buildFrame(frame, gateway.macAddress(), client.macAddress(), seq, 1000)));
+            }
+            assertEquals(100, client.flush());
+            final RecordingHandler handler = new RecordingHandler();
+            final int firstBurst = receiveAll(gateway, handler, 6, 64);
+            assertTrue(firstBurst > 0 && firstBurst < 100, "two 4 KiB blocks hold a few 1000-byte frames: " + firstBurst);
+            // One more frame: the block it closes carries TP_STATUS_LOSING, which makes the reader fetch tp_drops.
+            assertTrue(client.send(frame, 0, buildFrame(frame, gateway.macAddress(), client.macAddress(), 100, 1000)));
+            assertEquals(1, client.flush());
+            assertEquals(1, receiveAll(gateway, handler, 1, 64));
+            assertEquals(firstBurst + 1, handler.frames.size());
+            assertEquals(100, handler.frames.get(firstBurst)[0]);
+            assertEquals(101 - handler.frames.size(), gateway.counters().get(PacketSocketCounter.RX_RING_DROPS));
+        }
+    }
+
+    @Test
     void shouldWriteClaimedSlotInPlace() throws IOException
     {
         try (PacketSocket client = openClient(lab, new PacketSocketOptions().protocol(ETHERTYPE_TEST));
