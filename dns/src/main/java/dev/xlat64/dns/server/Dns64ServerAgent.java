@@ -33,6 +33,7 @@ public final class Dns64ServerAgent implements Agent
     private final Selector selector;
     private final Dns64Resolver resolver;
     private final List<TcpConnection> connections = new ArrayList<>();
+    private final List<MmsgUdpEndpoint> batched = new ArrayList<>();
     private final Consumer<SelectionKey> onReady = this::onReady;
     private final long tcpIdleNs;
     private final long maxSleepMs;
@@ -55,7 +56,16 @@ public final class Dns64ServerAgent implements Agent
         for (final DatagramChannel channel : udp)
         {
             channel.configureBlocking(false);
-            channel.register(selector, SelectionKey.OP_READ, new UdpEndpoint(channel, resolver, counters));
+            if (Mmsg.available())
+            {
+                final MmsgUdpEndpoint endpoint = new MmsgUdpEndpoint(channel, resolver, counters);
+                batched.add(endpoint);
+                channel.register(selector, SelectionKey.OP_READ, endpoint);
+            }
+            else
+            {
+                channel.register(selector, SelectionKey.OP_READ, new UdpEndpoint(channel, resolver, counters));
+            }
         }
         for (final ServerSocketChannel channel : tcp)
         {
@@ -169,6 +179,7 @@ public final class Dns64ServerAgent implements Agent
             }
             selector.close();
             resolver.close();
+            batched.forEach(MmsgUdpEndpoint::close);
         }
         catch (final IOException ex)
         {
