@@ -25,6 +25,8 @@ import dev.xlat64.core.packet.Icmpv6Header;
 import dev.xlat64.core.packet.IpProtocol;
 import dev.xlat64.core.packet.Ipv4Header;
 import dev.xlat64.core.packet.Ipv6Header;
+import dev.xlat64.core.packet.TcpHeader;
+import dev.xlat64.core.testing.PacketBuilder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,50 @@ class TcpdumpInteropTest
         final List<String> lines = run("tcpdump", "-nn", "-e", "-tt", "--time-stamp-precision=nano", "-r", path.toString());
         assertEquals(List.of(SECONDS + ".123456789 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype IPv6 (0x86dd), " +
             "length 66: 2001:db8:1::2.40000 > 2001:db8:64::c633:640a.5000: UDP, length 4"), lines);
+    }
+
+    @Test
+    void shouldHaveTcpdumpConfirmEveryChecksumOfBuiltPackets()
+        throws Exception
+    {
+        assumeTrue(tcpdumpInstalled, "tcpdump is not installed (apt-get install tcpdump)");
+        final Path path = directory.resolve("built.pcap");
+        final List<byte[]> packets = new ArrayList<>();
+        for (final int size : new int[] {0, 1, 7, 64, 333, 1400})
+        {
+            packets.add(PacketBuilder.ipv4("198.51.100.10", "203.0.113.5").udp(40000, 5000).payload(size).build());
+            packets.add(PacketBuilder.ipv6("2001:db8:1::2", "2001:db8:64::c633:640a").udp(40000, 5000).payload(size).build());
+            packets.add(PacketBuilder.ipv4("198.51.100.10", "203.0.113.5").tcp(1234, 5001).sequenceNumber(size)
+                .tcpFlags(TcpHeader.ACK).acknowledgmentNumber(1).payload(size).build());
+            packets.add(PacketBuilder.ipv6("2001:db8:1::2", "2001:db8:64::c633:640a").tcp(1234, 5001)
+                .tcpOptions(bytes("020405a0 01 030307")).tcpFlags(TcpHeader.SYN).payload(size).build());
+            packets.add(PacketBuilder.ipv6("2001:db8:1::2", "2001:db8:64::c633:640a").icmpEchoRequest(1, size)
+                .payload(size).build());
+            packets.add(PacketBuilder.ipv4("198.51.100.10", "203.0.113.5").icmpEchoRequest(1, size).payload(size).build());
+        }
+        try (PcapWriter writer = PcapWriter.create(path, PcapLinkType.RAW))
+        {
+            for (final byte[] packet : packets)
+            {
+                writer.write(new UnsafeBuffer(packet), 0, packet.length, 0);
+            }
+        }
+        final String output = String.join("\n", run("tcpdump", "-nn", "-vv", "-r", path.toString()));
+        assertEquals(12, count(output, "[udp sum ok]"), output);
+        assertEquals(12, count(output, "(correct)"), output);
+        assertEquals(6, count(output, "[icmp6 sum ok]"), output);
+        assertEquals(6, count(output, "ICMP echo request"), output);
+        assertEquals(0, count(output, "bad") + count(output, "wrong") + count(output, "incorrect"), output);
+    }
+
+    private static int count(final String text, final String word)
+    {
+        int count = 0;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+        {
+            count++;
+        }
+        return count;
     }
 
     @Test
