@@ -1,5 +1,7 @@
 package dev.xlat64.core.testing;
 
+import static java.nio.ByteOrder.BIG_ENDIAN;
+
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,9 @@ import dev.xlat64.core.packet.FragmentHeader;
 import dev.xlat64.core.packet.Icmpv6Header;
 import dev.xlat64.core.packet.IpProtocol;
 import dev.xlat64.core.packet.Ipv6Header;
+import dev.xlat64.core.packet.LinkLayerAddressOption;
+import dev.xlat64.core.packet.NdpOptions;
+import dev.xlat64.core.packet.NeighborAdvertisement;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -165,6 +170,49 @@ public final class Ipv6PacketBuilder extends PacketBuilder<Ipv6PacketBuilder>
     {
         extensions.add(new Extension(type, bytes.clone()));
         return this;
+    }
+
+    /**
+     * A Neighbor Solicitation for {@code target} (RFC 4861 §4.3), hop limit 255, with a Source Link-Layer Address
+     * option unless {@code sourceLinkLayerAddress} is negative (duplicate address detection from ::).
+     *
+     * @param target                 the address being resolved.
+     * @param sourceLinkLayerAddress the sender's 48-bit MAC, or -1 for none.
+     * @return this builder.
+     */
+    public Ipv6PacketBuilder neighborSolicitation(final String target, final long sourceLinkLayerAddress)
+    {
+        return hopLimit(255).icmp(Icmpv6Header.TYPE_NEIGHBOR_SOLICITATION, 0, 0)
+            .payload(neighborBody(target, NdpOptions.SOURCE_LINK_LAYER_ADDRESS, sourceLinkLayerAddress));
+    }
+
+    /**
+     * A Neighbor Advertisement for {@code target} (RFC 4861 §4.4), hop limit 255, with a Target Link-Layer Address
+     * option unless {@code targetLinkLayerAddress} is negative.
+     *
+     * @param target                 the address advertised.
+     * @param flags                  {@link NeighborAdvertisement#FLAG_ROUTER} | {@code FLAG_SOLICITED} | {@code FLAG_OVERRIDE}.
+     * @param targetLinkLayerAddress the target's 48-bit MAC, or -1 for none.
+     * @return this builder.
+     */
+    public Ipv6PacketBuilder neighborAdvertisement(final String target, final int flags, final long targetLinkLayerAddress)
+    {
+        return hopLimit(255).icmp(Icmpv6Header.TYPE_NEIGHBOR_ADVERTISEMENT, 0, flags)
+            .payload(neighborBody(target, NdpOptions.TARGET_LINK_LAYER_ADDRESS, targetLinkLayerAddress));
+    }
+
+    private static byte[] neighborBody(final String target, final int optionType, final long linkLayerAddress)
+    {
+        final byte[] body = new byte[16 + (linkLayerAddress < 0 ? 0 : LinkLayerAddressOption.HEADER_LENGTH)];
+        final UnsafeBuffer buffer = new UnsafeBuffer(body);
+        final Ipv6Address address = Ipv6Address.parse(target);
+        buffer.putLong(0, address.high(), BIG_ENDIAN);
+        buffer.putLong(8, address.low(), BIG_ENDIAN);
+        if (linkLayerAddress >= 0)
+        {
+            new LinkLayerAddressOption().wrap(buffer, 16).ethernet(optionType, linkLayerAddress);
+        }
+        return body;
     }
 
     @Override
