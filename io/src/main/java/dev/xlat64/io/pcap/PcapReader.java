@@ -224,7 +224,7 @@ public final class PcapReader implements AutoCloseable
         }
         recordCount = number;
         record.set(buffer, dataIndex, (int)capturedLength, (int)Math.min(originalLength, Integer.MAX_VALUE),
-            seconds, (int)fraction * precision.nanosPerUnit(), number, linkType);
+            seconds, (int)fraction * precision.nanosPerUnit(), number, linkType, fcsLength);
         byteBuffer.position(byteBuffer.position() + recordLength);
         return true;
     }
