@@ -247,6 +247,9 @@ public final class PcapReader implements AutoCloseable
         return recordCount;
     }
 
+    /**
+     * @return the link type from the file header, lower 16 bits ({@link PcapLinkType}).
+     */
     public int linkType()
     {
         return linkType;
@@ -260,6 +263,9 @@ public final class PcapReader implements AutoCloseable
         return snapLength;
     }
 
+    /**
+     * @return the timestamp resolution the magic number announced.
+     */
     public PcapPrecision precision()
     {
         return precision;
@@ -273,11 +279,17 @@ public final class PcapReader implements AutoCloseable
         return byteOrder;
     }
 
+    /**
+     * @return the file format's major version (always 2 once opened).
+     */
     public int versionMajor()
     {
         return versionMajor;
     }
 
+    /**
+     * @return the file format's minor version (4 in practice).
+     */
     public int versionMinor()
     {
         return versionMinor;
@@ -291,6 +303,11 @@ public final class PcapReader implements AutoCloseable
         return fcsLength;
     }
 
+    /**
+     * Close the underlying channel.
+     *
+     * @throws IOException if closing fails.
+     */
     @Override
     public void close() throws IOException
     {
