@@ -149,12 +149,14 @@ public final class VectorChecksum
         }
         // Lanes: high words sum exactly below 2^32, and low words = all - (high << 16), exact below 2^32,
         // as no lane took more than 65537 adds over both accumulators. Each is folded to 17 bits so that
-        // the lanes add up without overflow (16 lanes of 512 bits stay below 2^23).
+        // the lanes add up without overflow.
         final IntVector high = high0.add(high1);
         final IntVector low = all0.add(all1).sub(high.lanewise(VectorOperators.LSHL, 16));
         final IntVector folded = low.and(0xFFFF).add(low.lanewise(VectorOperators.LSHR, 16))
             .add(high.and(0xFFFF)).add(high.lanewise(VectorOperators.LSHR, 16));
-        return folded.reduceLanes(VectorOperators.ADD) & 0xFFFF_FFFFL;
+        // Pairs of lanes as one 64-bit lane: one reduction step fewer; both halves stay far below 2^32.
+        final long pairs = folded.reinterpretAsLongs().reduceLanes(VectorOperators.ADD);
+        return (pairs & 0xFFFF_FFFFL) + (pairs >>> 32);
     }
 
     /**
@@ -195,6 +197,8 @@ public final class VectorChecksum
         final IntVector low = all0.add(all1).sub(high.lanewise(VectorOperators.LSHL, 16));
         final IntVector folded = low.and(0xFFFF).add(low.lanewise(VectorOperators.LSHR, 16))
             .add(high.and(0xFFFF)).add(high.lanewise(VectorOperators.LSHR, 16));
-        return folded.reduceLanes(VectorOperators.ADD) & 0xFFFF_FFFFL;
+        // Pairs of lanes as one 64-bit lane: one reduction step fewer; both halves stay far below 2^32.
+        final long pairs = folded.reinterpretAsLongs().reduceLanes(VectorOperators.ADD);
+        return (pairs & 0xFFFF_FFFFL) + (pairs >>> 32);
     }
 }
