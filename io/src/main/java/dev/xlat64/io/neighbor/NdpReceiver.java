@@ -1,78 +1,102 @@
 package dev.xlat64.io.neighbor;
 
-import org.agrona.DirectBuffer;
-
-import java.nio.ByteOrder;
-
-import static dev.xlat64.io.neighbor.NeighborFrames.*;
+import dev.xlat64.core.checksum.InternetChecksum;
+import dev.xlat64.core.packet.HeaderFault;
+import dev.xlat64.core.packet.Icmpv6Header;
+import dev.xlat64.core.packet.IpProtocol;
+import dev.xlat64.core.packet.Ipv6Header;
+import dev.xlat64.core.packet.LinkLayerAddressOption;
+import dev.xlat64.core.packet.MacAddress;
+import dev.xlat64.core.packet.NdpOptions;
+import dev.xlat64.core.packet.NeighborAdvertisement;
+import dev.xlat64.core.packet.NeighborSolicitation;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * Validates received Neighbor Solicitations and Advertisements (RFC 4861 §7.1.1, §7.1.2) and hands the
- * link-layer addresses they carry to the resolver (§7.2.3 for NS, §7.2.5 for NA).
+ * link-layer addresses they carry to the resolver (§7.2.3 for NS, §7.2.5 for NA). One per resolver.
  */
 final class NdpReceiver
 {
-    private static final ByteOrder BE = ByteOrder.BIG_ENDIAN;
+    private final NeighborResolver resolver;
+    private final Ipv6Header ipv6 = new Ipv6Header();
+    private final NeighborSolicitation solicitation = new NeighborSolicitation();
+    private final NeighborAdvertisement advertisement = new NeighborAdvertisement();
 
-    private NdpReceiver()
+    NdpReceiver(final NeighborResolver resolver)
     {
+        this.resolver = resolver;
     }
 
-    /** {@code ip} is the IPv6 header of a frame whose next header is ICMPv6 and type NS or NA. */
-    static void onNeighborDiscovery(final NeighborResolver resolver, final DirectBuffer buffer, final int ip,
-        final int available, final long nowNs)
+    /**
+     * {@code ip} is the IPv6 header of a frame with {@code available} bytes from there on.
+     *
+     * @return true when the packet was an NS or NA (valid or not)
+     */
+    boolean onPacket(final MutableDirectBuffer buffer, final int ip, final int available, final long nowNs)
     {
-        final int payloadLength = buffer.getShort(ip + IPV6_PAYLOAD_LENGTH, BE) & 0xFFFF;
-        final int icmp = ip + IPV6_HEADER_LENGTH;
-        if ((buffer.getByte(ip) & 0xF0) != 0x60 || IPV6_HEADER_LENGTH + payloadLength > available ||
-            payloadLength < ND_HEADER_LENGTH ||
-            (buffer.getByte(ip + IPV6_HOP_LIMIT) & 0xFF) != 255 || // §7.1: only on-link senders
-            buffer.getByte(icmp + 1) != 0 ||
-            icmpv6Checksum(buffer, ip, payloadLength) != 0)
+        if (available < Ipv6Header.HEADER_LENGTH + 1)
         {
-            invalid(resolver);
-            return;
+            return false;
         }
-        final long targetHigh = buffer.getLong(icmp + ND_TARGET, BE);
-        final long targetLow = buffer.getLong(icmp + ND_TARGET + 8, BE);
-        if ((targetHigh >>> 56) == 0xFF)
+        ipv6.wrap(buffer, ip);
+        final int icmp = ip + Ipv6Header.HEADER_LENGTH;
+        final int type = buffer.getByte(icmp) & 0xFF;
+        if (IpProtocol.ICMPV6 != ipv6.nextHeader() ||
+            (Icmpv6Header.TYPE_NEIGHBOR_SOLICITATION != type && Icmpv6Header.TYPE_NEIGHBOR_ADVERTISEMENT != type))
         {
-            invalid(resolver);
-            return;
+            return false;
         }
-        final boolean advertisement = (buffer.getByte(icmp) & 0xFF) == NA_TYPE;
-        final int option = findLinkLayerOption(buffer, icmp + ND_HEADER_LENGTH, icmp + payloadLength,
-            advertisement ? OPTION_TARGET_LINK_LAYER_ADDRESS : OPTION_SOURCE_LINK_LAYER_ADDRESS);
-        if (-2 == option)
+        final int icmpLength = ipv6.payloadLength();
+        final boolean isAdvertisement = Icmpv6Header.TYPE_NEIGHBOR_ADVERTISEMENT == type;
+        if (HeaderFault.NONE != ipv6.validate(available) ||
+            255 != ipv6.hopLimit() || // §7.1: only on-link senders
+            HeaderFault.NONE != (isAdvertisement ?
+                advertisement.wrap(buffer, icmp).validate(icmpLength) :
+                solicitation.wrap(buffer, icmp).validate(icmpLength)) ||
+            !checksumValid(buffer, icmp, icmpLength))
         {
-            invalid(resolver);
-            return;
+            resolver.counters().increment(NeighborCounter.NDP_INVALID);
+            return true;
         }
-        if (advertisement)
+        if (isAdvertisement)
         {
-            onAdvertisement(resolver, buffer, ip, icmp, option, targetHigh, targetLow, nowNs);
+            onAdvertisement(buffer, icmp, icmpLength, nowNs);
         }
         else
         {
-            onSolicitation(resolver, buffer, ip, option, targetHigh, targetLow, nowNs);
+            onSolicitation(buffer, icmp, icmpLength, nowNs);
         }
+        return true;
     }
 
-    private static void onAdvertisement(final NeighborResolver resolver, final DirectBuffer buffer, final int ip,
-        final int icmp, final int option, final long targetHigh, final long targetLow, final long nowNs)
+    private boolean checksumValid(final MutableDirectBuffer buffer, final int icmp, final int icmpLength)
     {
-        final int flags = buffer.getInt(icmp + ND_FLAGS, BE);
-        final boolean solicited = (flags & NA_FLAG_SOLICITED) != 0;
-        final boolean destinationMulticast = (buffer.getByte(ip + IPV6_DESTINATION) & 0xFF) == 0xFF;
-        if (solicited && destinationMulticast)
+        final int sum = InternetChecksum.add(
+            InternetChecksum.ipv6PseudoHeaderSum(ipv6.sourceHigh(), ipv6.sourceLow(), ipv6.destinationHigh(),
+                ipv6.destinationLow(), IpProtocol.ICMPV6, icmpLength),
+            InternetChecksum.sum(buffer, icmp, icmpLength));
+        return 0 == InternetChecksum.finish(sum);
+    }
+
+    private void onAdvertisement(final MutableDirectBuffer buffer, final int icmp, final int icmpLength,
+        final long nowNs)
+    {
+        final boolean solicited = advertisement.solicited();
+        if (solicited && (ipv6.destinationHigh() >>> 56) == 0xFF)
         {
-            invalid(resolver);
+            // §7.1.2: an NA to a multicast address must not claim to be solicited.
+            resolver.counters().increment(NeighborCounter.NDP_INVALID);
             return;
         }
+        final long targetHigh = advertisement.targetHigh();
+        final long targetLow = advertisement.targetLow();
+        final int option = NdpOptions.find(buffer, icmp + NeighborAdvertisement.OPTIONS_OFFSET,
+            icmpLength - NeighborAdvertisement.HEADER_LENGTH, NdpOptions.TARGET_LINK_LAYER_ADDRESS);
         final long mac;
-        if (option >= 0)
+        if (option >= 0 && 1 == (buffer.getByte(option + LinkLayerAddressOption.LENGTH_OFFSET) & 0xFF))
         {
-            mac = getMac(buffer, option + 2);
+            mac = MacAddress.get(buffer, option + LinkLayerAddressOption.ADDRESS_OFFSET);
         }
         else
         {
@@ -83,27 +107,27 @@ final class NdpReceiver
                 return;
             }
         }
-        resolver.learn(NeighborTable.IPV6, targetHigh, targetLow, mac, solicited,
-            (flags & NA_FLAG_OVERRIDE) != 0, false, nowNs, NeighborCounter.NDP_LEARNED);
-    }
-
-    private static void onSolicitation(final NeighborResolver resolver, final DirectBuffer buffer, final int ip,
-        final int option, final long targetHigh, final long targetLow, final long nowNs)
-    {
-        final long sourceHigh = buffer.getLong(ip + IPV6_SOURCE, BE);
-        final long sourceLow = buffer.getLong(ip + IPV6_SOURCE + 8, BE);
-        if (option < 0 || (0 == sourceHigh && 0 == sourceLow))
-        {
-            return; // no source link-layer address, or duplicate address detection (§7.1.1 forbids the option)
-        }
-        // §7.2.3: the solicitation's sender becomes a STALE entry; created only when it asks for our address.
-        final boolean forUs = targetHigh == resolver.ownIpv6High() && targetLow == resolver.ownIpv6Low();
-        resolver.learn(NeighborTable.IPV6, sourceHigh, sourceLow, getMac(buffer, option + 2), false, true, forUs,
+        resolver.learn(NeighborTable.IPV6, targetHigh, targetLow, mac, solicited, advertisement.override(), false,
             nowNs, NeighborCounter.NDP_LEARNED);
     }
 
-    private static void invalid(final NeighborResolver resolver)
+    private void onSolicitation(final MutableDirectBuffer buffer, final int icmp, final int icmpLength,
+        final long nowNs)
     {
-        resolver.counters().increment(NeighborCounter.NDP_INVALID);
+        final long sourceHigh = ipv6.sourceHigh();
+        final long sourceLow = ipv6.sourceLow();
+        final int option = NdpOptions.find(buffer, icmp + NeighborSolicitation.OPTIONS_OFFSET,
+            icmpLength - NeighborSolicitation.HEADER_LENGTH, NdpOptions.SOURCE_LINK_LAYER_ADDRESS);
+        if (option < 0 || 1 != (buffer.getByte(option + LinkLayerAddressOption.LENGTH_OFFSET) & 0xFF) ||
+            (0 == sourceHigh && 0 == sourceLow))
+        {
+            return; // no Ethernet source link-layer address, or duplicate address detection (unspecified source)
+        }
+        // §7.2.3: the solicitation's sender becomes a STALE entry; created only when it asks for our address.
+        final boolean forUs = solicitation.targetHigh() == resolver.ownIpv6High() &&
+            solicitation.targetLow() == resolver.ownIpv6Low();
+        resolver.learn(NeighborTable.IPV6, sourceHigh, sourceLow,
+            MacAddress.get(buffer, option + LinkLayerAddressOption.ADDRESS_OFFSET), false, true, forUs, nowNs,
+            NeighborCounter.NDP_LEARNED);
     }
 }

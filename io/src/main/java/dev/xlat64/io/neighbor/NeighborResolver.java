@@ -1,10 +1,16 @@
 package dev.xlat64.io.neighbor;
 
+import dev.xlat64.core.packet.ArpPacket;
+import dev.xlat64.core.packet.EthernetHeader;
+import dev.xlat64.core.packet.HeaderFault;
+import dev.xlat64.core.packet.MacAddress;
 import org.agrona.BufferUtil;
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import static dev.xlat64.io.neighbor.NeighborFrames.*;
+import java.nio.ByteOrder;
+
 import static dev.xlat64.io.neighbor.NeighborTable.IPV4;
 import static dev.xlat64.io.neighbor.NeighborTable.IPV6;
 
@@ -44,6 +50,9 @@ public final class NeighborResolver
     private final PendingQueue queue;
     private final UnsafeBuffer scratch = new UnsafeBuffer(BufferUtil.allocateDirectAligned(128, 64));
     private final int[] refused = new int[1];
+    private final SolicitationWriter writer = new SolicitationWriter();
+    private final NdpReceiver ndp = new NdpReceiver(this);
+    private final ArpPacket arp = new ArpPacket();
     private long nextScanNs;
 
     /**
@@ -129,30 +138,21 @@ public final class NeighborResolver
      *
      * @return true when the frame was ARP or NS/NA (the caller need not process it further)
      */
-    public boolean onFrame(final DirectBuffer buffer, final int offset, final int length, final long nowNs)
+    public boolean onFrame(final MutableDirectBuffer buffer, final int offset, final int length, final long nowNs)
     {
-        if (length < ETHERNET_HEADER_LENGTH)
+        if (length < EthernetHeader.HEADER_LENGTH)
         {
             return false;
         }
-        final int etherType = buffer.getShort(offset + 12, java.nio.ByteOrder.BIG_ENDIAN) & 0xFFFF;
-        if (ETHERTYPE_ARP == etherType)
+        final int etherType = buffer.getShort(offset + EthernetHeader.ETHER_TYPE_OFFSET, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+        final int payload = offset + EthernetHeader.HEADER_LENGTH;
+        if (EthernetHeader.ETHERTYPE_ARP == etherType)
         {
-            onArp(buffer, offset + ETHERNET_HEADER_LENGTH, length - ETHERNET_HEADER_LENGTH, nowNs);
+            onArp(buffer, payload, length - EthernetHeader.HEADER_LENGTH, nowNs);
             return true;
         }
-        if (ETHERTYPE_IPV6 == etherType && length >= ETHERNET_HEADER_LENGTH + IPV6_HEADER_LENGTH + 1 &&
-            (buffer.getByte(offset + ETHERNET_HEADER_LENGTH + IPV6_NEXT_HEADER) & 0xFF) == ICMPV6)
-        {
-            final int type = buffer.getByte(offset + ETHERNET_HEADER_LENGTH + IPV6_HEADER_LENGTH) & 0xFF;
-            if (NS_TYPE == type || NA_TYPE == type)
-            {
-                NdpReceiver.onNeighborDiscovery(this, buffer, offset + ETHERNET_HEADER_LENGTH,
-                    length - ETHERNET_HEADER_LENGTH, nowNs);
-                return true;
-            }
-        }
-        return false;
+        return EthernetHeader.ETHERTYPE_IPV6 == etherType &&
+            ndp.onPacket(buffer, payload, length - EthernetHeader.HEADER_LENGTH, nowNs);
     }
 
     /**
@@ -249,26 +249,20 @@ public final class NeighborResolver
         return ownIpv6Low;
     }
 
-    private void onArp(final DirectBuffer buffer, final int arp, final int length, final long nowNs)
+    private void onArp(final MutableDirectBuffer buffer, final int offset, final int length, final long nowNs)
     {
-        final java.nio.ByteOrder be = java.nio.ByteOrder.BIG_ENDIAN;
-        if (length < ARP_LENGTH || buffer.getShort(arp, be) != 1 ||
-            buffer.getShort(arp + 2, be) != ETHERTYPE_IPV4 || buffer.getByte(arp + 4) != 6 || buffer.getByte(arp + 5) != 4)
+        arp.wrap(buffer, offset);
+        final int operation;
+        if (HeaderFault.NONE != arp.validate(length) ||
+            ((operation = arp.operation()) != ArpPacket.OPERATION_REQUEST && operation != ArpPacket.OPERATION_REPLY))
         {
             counters.increment(NeighborCounter.ARP_INVALID);
             return;
         }
-        final int operation = buffer.getShort(arp + ARP_OPERATION, be);
-        if (ARP_REQUEST != operation && ARP_REPLY != operation)
-        {
-            counters.increment(NeighborCounter.ARP_INVALID);
-            return;
-        }
-        final long senderMac = getMac(buffer, arp + ARP_SENDER_MAC);
-        final long sender = buffer.getInt(arp + ARP_SENDER_IPV4, be) & 0xFFFF_FFFFL;
-        // RFC 826: merge the sender into an existing entry; add it only when we are the target of a request.
-        final boolean forUs = 0 != ownIpv4 && buffer.getInt(arp + ARP_TARGET_IPV4, be) == ownIpv4;
-        learn(IPV4, 0, sender, senderMac, ARP_REPLY == operation, true, forUs, nowNs, NeighborCounter.ARP_LEARNED);
+        // RFC 826: merge the sender into an existing entry; add it only when we are the target of the packet.
+        final boolean forUs = 0 != ownIpv4 && arp.targetProtocolAddress() == ownIpv4;
+        learn(IPV4, 0, arp.senderProtocolAddress() & 0xFFFF_FFFFL, arp.senderHardwareAddress(),
+            ArpPacket.OPERATION_REPLY == operation, true, forUs, nowNs, NeighborCounter.ARP_LEARNED);
     }
 
     /**
@@ -432,9 +426,9 @@ public final class NeighborResolver
     {
         final boolean ipv4 = IPV4 == table.family(slot);
         final int length = ipv4 ?
-            writeArpRequest(scratch, 0, 0 == unicastMac ? 0xFFFF_FFFF_FFFFL : unicastMac, ownMac, ownIpv4,
+            writer.writeArpRequest(scratch, 0, 0 == unicastMac ? MacAddress.BROADCAST : unicastMac, ownMac, ownIpv4,
                 (int)table.keyLow(slot)) :
-            writeNeighborSolicitation(scratch, 0, unicastMac, ownMac, ownIpv6High, ownIpv6Low,
+            writer.writeNeighborSolicitation(scratch, 0, unicastMac, ownMac, ownIpv6High, ownIpv6Low,
                 table.keyHigh(slot), table.keyLow(slot));
         if (sender.send(scratch, 0, length))
         {

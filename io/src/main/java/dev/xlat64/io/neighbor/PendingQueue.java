@@ -1,5 +1,6 @@
 package dev.xlat64.io.neighbor;
 
+import dev.xlat64.core.packet.MacAddress;
 import org.agrona.BufferUtil;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -86,10 +87,7 @@ final class PendingQueue
                 return sent;
             }
             final int base = slot * slotBytes;
-            for (int i = 0; i < 6; i++)
-            {
-                storage.putByte(base + i, (byte)(destinationMac >>> (40 - 8 * i)));
-            }
+            MacAddress.put(storage, base, destinationMac);
             if (sender.send(storage, base, length[slot]))
             {
                 sent++;

@@ -1,6 +1,7 @@
 package dev.xlat64.io.neighbor;
 
-import org.agrona.DirectBuffer;
+import dev.xlat64.core.checksum.InternetChecksum;
+import dev.xlat64.core.packet.MacAddress;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -54,15 +55,15 @@ class NeighborResolverTest
         final int targetIp)
     {
         final UnsafeBuffer frame = new UnsafeBuffer(new byte[60]);
-        NeighborFrames.putEthernet(frame, 0, OWN_MAC, senderMac, 0x0806);
+        ethernet(frame, senderMac, 0x0806);
         frame.putShort(14, (short)1, ByteOrder.BIG_ENDIAN);
         frame.putShort(16, (short)0x0800, ByteOrder.BIG_ENDIAN);
         frame.putByte(18, (byte)6);
         frame.putByte(19, (byte)4);
         frame.putShort(20, (short)operation, ByteOrder.BIG_ENDIAN);
-        NeighborFrames.putMac(frame, 22, senderMac);
+        MacAddress.put(frame, 22, senderMac);
         frame.putInt(28, senderIp, ByteOrder.BIG_ENDIAN);
-        NeighborFrames.putMac(frame, 32, targetMac);
+        MacAddress.put(frame, 32, targetMac);
         frame.putInt(38, targetIp, ByteOrder.BIG_ENDIAN);
         return frame;
     }
@@ -72,7 +73,7 @@ class NeighborResolverTest
     {
         final int icmpLength = mac < 0 ? 24 : 32;
         final UnsafeBuffer frame = new UnsafeBuffer(new byte[14 + 40 + icmpLength]);
-        NeighborFrames.putEthernet(frame, 0, OWN_MAC, PEER_MAC, 0x86DD);
+        ethernet(frame, PEER_MAC, 0x86DD);
         ipv6(frame, icmpLength, hopLimit, NET_HIGH, PEER_LOW, NET_HIGH, OWN_LOW);
         frame.putByte(54, (byte)136);
         frame.putInt(58, flags, ByteOrder.BIG_ENDIAN);
@@ -82,10 +83,27 @@ class NeighborResolverTest
         {
             frame.putByte(78, (byte)2);
             frame.putByte(79, (byte)1);
-            NeighborFrames.putMac(frame, 80, mac);
+            MacAddress.put(frame, 80, mac);
         }
-        frame.putShort(56, (short)NeighborFrames.icmpv6Checksum(frame, 14, icmpLength), ByteOrder.BIG_ENDIAN);
+        frame.putShort(56, (short)icmpv6Checksum(frame, icmpLength), ByteOrder.BIG_ENDIAN);
         return frame;
+    }
+
+    static void ethernet(final MutableDirectBuffer frame, final long source, final int etherType)
+    {
+        MacAddress.put(frame, 0, OWN_MAC);
+        MacAddress.put(frame, 6, source);
+        frame.putShort(12, (short)etherType, ByteOrder.BIG_ENDIAN);
+    }
+
+    /** RFC 4443 §2.3 over the frame's IPv6 pseudo-header and ICMPv6 message as they stand. */
+    static int icmpv6Checksum(final UnsafeBuffer frame, final int icmpLength)
+    {
+        return InternetChecksum.finish(InternetChecksum.add(
+            InternetChecksum.ipv6PseudoHeaderSum(frame.getLong(22, ByteOrder.BIG_ENDIAN),
+                frame.getLong(30, ByteOrder.BIG_ENDIAN), frame.getLong(38, ByteOrder.BIG_ENDIAN),
+                frame.getLong(46, ByteOrder.BIG_ENDIAN), 58, icmpLength),
+            InternetChecksum.sum(frame, 54, icmpLength)));
     }
 
     static void ipv6(final MutableDirectBuffer frame, final int payloadLength, final int hopLimit, final long srcHigh,
@@ -101,7 +119,7 @@ class NeighborResolverTest
         frame.putLong(46, dstLow, ByteOrder.BIG_ENDIAN);
     }
 
-    boolean feed(final DirectBuffer frame, final long nowNs)
+    boolean feed(final UnsafeBuffer frame, final long nowNs)
     {
         return resolver.onFrame(frame, 0, frame.capacity(), nowNs);
     }
@@ -142,7 +160,7 @@ class NeighborResolverTest
         // 0x8a6e computed independently (Python) for this NA: S|O, target 2001:db8:1::2, TLLA 02:00:00:00:00:02.
         final UnsafeBuffer na = advertisement(PEER_LOW, 0x6000_0000, PEER_MAC, 255);
         assertEquals(0x8a6e, na.getShort(56, ByteOrder.BIG_ENDIAN) & 0xFFFF);
-        assertEquals(0, NeighborFrames.icmpv6Checksum(na, 14, 32));
+        assertEquals(0, icmpv6Checksum(na, 32));
     }
 
     @Test
@@ -230,7 +248,7 @@ class NeighborResolverTest
         final UnsafeBuffer zeroOption = advertisement(PEER_LOW, 0x6000_0000, PEER_MAC, 255);
         zeroOption.putByte(79, (byte)0);
         zeroOption.putShort(56, (short)0);
-        zeroOption.putShort(56, (short)NeighborFrames.icmpv6Checksum(zeroOption, 14, 32), ByteOrder.BIG_ENDIAN);
+        zeroOption.putShort(56, (short)icmpv6Checksum(zeroOption, 32), ByteOrder.BIG_ENDIAN);
         assertTrue(feed(zeroOption, MS));
         assertEquals(3, count(NeighborCounter.NDP_INVALID));
         assertTrue(feed(advertisement(PEER_LOW, 0x6000_0000, -1, 255), MS), "no target link-layer address");
@@ -299,7 +317,7 @@ class NeighborResolverTest
     void shouldLearnFromNeighborSolicitationForOurAddress()
     {
         final UnsafeBuffer ns = new UnsafeBuffer(new byte[86]);
-        NeighborFrames.writeNeighborSolicitation(ns, 0, 0, PEER_MAC, NET_HIGH, PEER_LOW, NET_HIGH, OWN_LOW);
+        new SolicitationWriter().writeNeighborSolicitation(ns, 0, 0, PEER_MAC, NET_HIGH, PEER_LOW, NET_HIGH, OWN_LOW);
         assertTrue(feed(ns, 0));
         assertEquals(NeighborState.STALE, resolver.stateIpv6(NET_HIGH, PEER_LOW));
         assertEquals(PEER_MAC, resolver.resolveIpv6(NET_HIGH, PEER_LOW, MS));
