@@ -7,6 +7,7 @@ import dev.xlat64.io.afpacket.PacketSocketOptions;
 import dev.xlat64.io.lab.NetnsLab;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,10 +28,12 @@ import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
 
 /**
- * AF_PACKET frames through a veth pair of a private {@link NetnsLab}: {@code batch} frames copied into the
- * client's TPACKET_V3 TX ring, one {@code send()} kick, then the gateway's TPACKET_V3 RX ring drained until
- * all of them are back (kernel veth path included, one thread). {@code oneFrame} measures the time until a
- * single frame comes back: on a lightly loaded port that is the RX block retire timeout, not the copy.
+ * AF_PACKET frames through a veth pair of a private {@link NetnsLab}, kernel veth path included, one thread.
+ * {@code batch} (closed loop): 64 frames copied into the client's TX ring, one {@code send()} kick, then the
+ * gateway's RX ring drained until all 64 are back. {@code pump} (open loop): 64 frames sent and kicked, then
+ * whatever the RX ring holds is drained without waiting; {@code receivedFrames} is the rate that came through. {@code oneFrame} measures the time until a
+ * single frame comes back: with TPACKET_V3 on a lightly loaded port that is the RX block retire timeout, not
+ * the copy; TPACKET_V2 hands each frame over at once.
  * Needs root (network namespaces).
  */
 @State(Scope.Thread)
@@ -50,6 +53,10 @@ public class PacketSocketBenchmark
 
     @Param({"false", "true"})
     boolean qdiscBypass;
+
+    /** {@link PacketSocketOptions#TPACKET_V3} or {@link PacketSocketOptions#TPACKET_V2}, for both sockets. */
+    @Param({"3", "2"})
+    int tpacketVersion;
 
     private NetnsLab lab;
     private PacketSocket client;
@@ -80,9 +87,11 @@ public class PacketSocketBenchmark
             throw new IllegalStateException("PacketSocketBenchmark needs network namespaces: " + reason);
         }
         lab = NetnsLab.create();
-        client = PacketSocket.open(lab.clientInterface(), new PacketSocketOptions().protocol(ETHERTYPE)
+        client = PacketSocket.open(lab.clientInterface(), new PacketSocketOptions().tpacketVersion(tpacketVersion)
+            .protocol(ETHERTYPE)
             .qdiscBypass(qdiscBypass).namespace(lab.namespace(NetnsLab.Role.CLIENT)));
-        gateway = PacketSocket.open(lab.gatewayIpv6Interface(), new PacketSocketOptions().protocol(ETHERTYPE)
+        gateway = PacketSocket.open(lab.gatewayIpv6Interface(), new PacketSocketOptions().tpacketVersion(tpacketVersion)
+            .protocol(ETHERTYPE)
             .namespace(lab.namespace(NetnsLab.Role.GATEWAY)));
         for (int i = 0; i < 6; i++)
         {
@@ -122,6 +131,30 @@ public class PacketSocketBenchmark
         }
         client.flush();
         return drain(BATCH);
+    }
+
+    /** Frames the gateway socket handed over during {@link #pump}, reported per second. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Received
+    {
+        public long receivedFrames;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public void pump(final Received received)
+    {
+        for (int i = 0; i < BATCH; i++)
+        {
+            client.send(frame, 0, frameBytes);
+        }
+        client.flush();
+        handler.frames = 0;
+        gateway.receive(handler, 4 * BATCH);
+        received.receivedFrames += handler.frames;
     }
 
     @Benchmark
