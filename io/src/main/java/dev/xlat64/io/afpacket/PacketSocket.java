@@ -21,6 +21,10 @@ import static dev.xlat64.io.afpacket.TpacketLayout.*;
  * syscall that transmits the whole batch. Faults at run time are counted in {@link PacketSocketCounters},
  * never thrown; setup failures throw an {@link IOException} naming the call, the interface and strerror.
  *
+ * <p>Threads: the RX side ({@link #receive}, {@link #poll}, {@link #pollKernelStatistics}) and the TX side
+ * ({@link #send}, {@link #claim}, {@link #commit}, {@link #flush}) share no state but the file descriptor, so
+ * one thread may own each side; each side must stay on its one thread. {@link #close()} only after both stop.
+ *
  * <p>RX latency: the kernel hands over a TPACKET_V3 block when it is full or when the block retire timer
  * ({@link PacketSocketOptions#rxBlockRetireTimeoutMs(int)}) fires, so a lightly loaded port adds up to that
  * timeout per hop (about 1 ms here); a TPACKET_V2 ring hands over every frame at once
