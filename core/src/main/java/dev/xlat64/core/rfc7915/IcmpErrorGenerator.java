@@ -94,7 +94,9 @@ final class IcmpErrorGenerator
         }
 
         final UnsafeBuffer out = context.scratch;
-        final int quoted = Math.min(packetLength, ICMPV4_ERROR_MAX_BYTES - Ipv4Header.HEADER_LENGTH - 8);
+        // RFC 1812 §4.3.2.3: at most 576 bytes, and never more than the IPv4 link carries.
+        final int maxBytes = Math.min(ICMPV4_ERROR_MAX_BYTES, config.ipv4MtuBytes());
+        final int quoted = Math.max(0, Math.min(packetLength, maxBytes - Ipv4Header.HEADER_LENGTH - 8));
         final int total = Ipv4Header.HEADER_LENGTH + 8 + quoted;
         HeaderWriter.ipv4(out, 0, 0, total, context.nextIdentification(), 0, config.icmpErrorHopLimit(),
             IpProtocol.ICMP, config.translatorIpv4Address(), destination);

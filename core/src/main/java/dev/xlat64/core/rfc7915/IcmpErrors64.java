@@ -156,7 +156,7 @@ final class IcmpErrors64
         final Rfc4884Layout layout = this.layout;
         layout.fit(OUT_INNER, Ipv4Header.HEADER_LENGTH + copied,
             mappedType == IcmpMapping.V4_PARAMETER_PROBLEM ? 0 : extensionBytes,
-            IcmpErrorGenerator.ICMPV4_ERROR_MAX_BYTES, 4);
+            Math.min(IcmpErrorGenerator.ICMPV4_ERROR_MAX_BYTES, context.config.ipv4MtuBytes()), 4);
         int icmpBody = layout.innerBytes;
         if (layout.extensionKept)
         {

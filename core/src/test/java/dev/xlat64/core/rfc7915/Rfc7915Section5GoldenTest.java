@@ -257,20 +257,6 @@ class Rfc7915Section5GoldenTest
     }
 
     @Test
-    @DisplayName("RFC 7757 §4.2.2: intrinsic hairpinning between two EAM clients")
-    void shouldHairpinBetweenEamClients()
-    {
-        // 2001:db8:1::2 sends to 203.0.113.9 through pool6; 203.0.113.9 is the EAM address of 2001:db8:1::9.
-        final byte[] data = bytes(4, 1);
-        final byte[] in = ipv6(CLIENT6, "2001:db8:64::cb00:7109").carrying(udp(1111, 2222, data));
-        harness.run(Side.IPV6, in);
-        assertEquals(Side.IPV6, harness.emitted.get(0).side());
-        assertBytes(ipv6("2001:db8:64::cb00:7102", "2001:db8:1::9").hopLimit(63).carrying(udp(1111, 2222, data)),
-            harness.emitted.get(0).bytes());
-        assertEquals(counts("received-6", 1, "hairpinned", 1), harness.deltas());
-    }
-
-    @Test
     @DisplayName("RFC 7915 §5.1: IPv4 result of a hop-limit-2 packet has TTL 1 (decremented once)")
     void shouldDecrementHopLimitOnce()
     {
