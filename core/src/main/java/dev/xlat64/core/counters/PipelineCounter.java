@@ -5,39 +5,39 @@ package dev.xlat64.core.counters;
  * type id (the counters file is read by another process: {@code xlat64 stats}, Prometheus) and a sentence.
  * Instances are labelled {@code "<name> k=v k=v"}, e.g. {@code "rx-packets port=veth0 family=ipv6"}, so
  * readers can turn the label back into a metric name and label set.
- * Type ids 1000-1099 belong to the pipeline.
+ * Type ids 2000-2099 belong to the pipeline (900-999 and 1000-1999 are the translator's).
  */
 public enum PipelineCounter
 {
-    RX_PACKETS(1000, "rx-packets", false, "IP packets received on a port, by family."),
-    RX_BYTES(1001, "rx-bytes", false, "Bytes of IP packets received on a port (Ethernet header excluded), by family."),
-    TX_PACKETS(1002, "tx-packets", false, "IP packets queued for sending on a port, by family."),
-    TX_BYTES(1003, "tx-bytes", false, "Bytes of IP packets queued for sending on a port (Ethernet header excluded), by family."),
-    RX_NEIGHBOR_FRAMES(1004, "rx-neighbor-frames", false,
+    RX_PACKETS(2000, "rx-packets", false, "IP packets received on a port, by family."),
+    RX_BYTES(2001, "rx-bytes", false, "Bytes of IP packets received on a port (Ethernet header excluded), by family."),
+    TX_PACKETS(2002, "tx-packets", false, "IP packets queued for sending on a port, by family."),
+    TX_BYTES(2003, "tx-bytes", false, "Bytes of IP packets queued for sending on a port (Ethernet header excluded), by family."),
+    RX_NEIGHBOR_FRAMES(2004, "rx-neighbor-frames", false,
         "ARP and NDP frames received on a port and handed to the neighbor resolver."),
-    RX_OTHER_FRAMES(1005, "rx-other-frames", false,
+    RX_OTHER_FRAMES(2005, "rx-other-frames", false,
         "Frames that are neither IPv4, IPv6, ARP nor NDP (e.g. LLDP, VLAN-tagged); ignored."),
-    RX_DIVERTED(1006, "rx-diverted", false, "Packets for the gateway itself handed to a local service."),
+    RX_DIVERTED(2006, "rx-diverted", false, "Packets for the gateway itself handed to a local service."),
 
-    DROP_RX_TRUNCATED(1010, "drop-rx-truncated", true,
+    DROP_RX_TRUNCATED(2010, "drop-rx-truncated", true,
         "Frame shorter than an Ethernet header plus the IP header's version byte."),
-    DROP_RX_VERSION_MISMATCH(1011, "drop-rx-version-mismatch", true,
+    DROP_RX_VERSION_MISMATCH(2011, "drop-rx-version-mismatch", true,
         "IP version field does not match the Ethernet type (RFC 8200 §3, RFC 791 §3.1)."),
-    DROP_WORKER_RING_FULL(1012, "drop-worker-ring-full", true,
+    DROP_WORKER_RING_FULL(2012, "drop-worker-ring-full", true,
         "The worker's input ring was full: backpressure, the packet was dropped instead of waited on."),
-    DROP_TX_RING_FULL(1013, "drop-tx-ring-full", true,
+    DROP_TX_RING_FULL(2013, "drop-tx-ring-full", true,
         "The TX agent's input ring was full: backpressure, the packet was dropped instead of waited on."),
-    DROP_PACKET_TOO_LONG(1014, "drop-packet-too-long", true, "Packet longer than a ring batch can hold."),
-    DROP_NO_NEXT_HOP(1015, "drop-no-next-hop", true,
+    DROP_PACKET_TOO_LONG(2014, "drop-packet-too-long", true, "Packet longer than a ring batch can hold."),
+    DROP_NO_NEXT_HOP(2015, "drop-no-next-hop", true,
         "No link-layer address known yet for the next hop; resolution was requested."),
-    DROP_TX_QUEUE_FULL(1016, "drop-tx-queue-full", true,
+    DROP_TX_QUEUE_FULL(2016, "drop-tx-queue-full", true,
         "The port's transmit queue refused the frame (full, or frame longer than its slots)."),
-    DROP_AGENT_ERROR(1017, "drop-agent-error", true,
+    DROP_AGENT_ERROR(2017, "drop-agent-error", true,
         "An unexpected exception in an agent; the packet was dropped, the exception logged once, the agent kept running."),
 
-    DUTY_CYCLE_MAX_NS(1020, "duty-cycle-max-ns", false,
+    DUTY_CYCLE_MAX_NS(2020, "duty-cycle-max-ns", false,
         "Longest time between two duty cycles of an agent, in nanoseconds (a stall detector)."),
-    WORKER_PACKETS(1021, "worker-packets", false, "Packets a worker handed to its translation step.");
+    WORKER_PACKETS(2021, "worker-packets", false, "Packets a worker handed to its translation step.");
 
     private final int typeId;
     private final String counterName;
