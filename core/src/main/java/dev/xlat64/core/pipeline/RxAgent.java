@@ -45,6 +45,7 @@ public final class RxAgent implements Agent, FrameHandler
     private final AgentErrors errors;
     private final String roleName;
     private volatile boolean receiving = true;
+    private volatile boolean stopped;
 
     /**
      * @param portIndex the port's index, passed to the neighbor handler.
@@ -86,10 +87,19 @@ public final class RxAgent implements Agent, FrameHandler
 
     /**
      * Stops taking frames from the port, so the rings behind this agent can drain before shutdown.
+     * {@link #isStopped()} turns true at the next duty cycle, once the last poll's batches are published.
      */
     public void stopReceiving()
     {
         receiving = false;
+    }
+
+    /**
+     * @return true once a duty cycle has run after {@link #stopReceiving()}: nothing more will be published.
+     */
+    public boolean isStopped()
+    {
+        return stopped;
     }
 
     @Override
@@ -98,6 +108,7 @@ public final class RxAgent implements Agent, FrameHandler
         dutyCycle.measure(clock.nanoTime());
         if (!receiving)
         {
+            stopped = true;
             return 0;
         }
         int frames = 0;

@@ -237,8 +237,10 @@ class RxAgentTest
         port.toReceive.add(ethernet(0x86DD, Frames.ipv6Udp(CLIENT_A, 1)));
         final RxAgent agent = agent(64);
         agent.stopReceiving();
+        assertEquals(false, agent.isStopped());
 
         assertEquals(0, agent.doWork());
+        assertEquals(true, agent.isStopped());
         assertEquals(1, port.toReceive.size());
     }
 

@@ -44,6 +44,10 @@ public final class CountersFile implements AutoCloseable
     public static final int START_TIME_OFFSET = 24;
     public static final int HEADER_LENGTH = 128;
 
+    /** Where a gateway puts its counters unless {@code gateway.counters-file} says otherwise. */
+    public static final Path DEFAULT_PATH = Files.isDirectory(Path.of("/dev/shm")) ?
+        Path.of("/dev/shm/xlat64/counters") : Path.of(System.getProperty("java.io.tmpdir"), "xlat64", "counters");
+
     private final Path path;
     private final MappedByteBuffer mapping;
     private final UnsafeBuffer header;
