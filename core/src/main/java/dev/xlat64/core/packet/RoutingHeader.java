@@ -1,0 +1,111 @@
+package dev.xlat64.core.packet;
+
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Flyweight over the fixed start of an IPv6 Routing header (RFC 8200 §4.4).
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Next Header  |  Hdr Ext Len  |  Routing Type | Segments Left |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                                                               |
+ * .                                                               .
+ * .                       type-specific data                      .
+ * .                                                               .
+ * |                                                               |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * RFC 7915 §5.1: a packet whose Routing header has Segments Left non-zero is not translated; the translator answers
+ * with a Parameter Problem pointing at {@link #SEGMENTS_LEFT_OFFSET}.
+ */
+public final class RoutingHeader
+{
+    public static final int HEADER_LENGTH = 8;
+    public static final int NEXT_HEADER_OFFSET = 0;
+    public static final int HEADER_EXTENSION_LENGTH_OFFSET = 1;
+    public static final int ROUTING_TYPE_OFFSET = 2;
+    public static final int SEGMENTS_LEFT_OFFSET = 3;
+
+    private MutableDirectBuffer buffer;
+    private int offset;
+
+    /**
+     * Point this flyweight at the header starting at {@code offset}.
+     *
+     * @param buffer holding the packet.
+     * @param offset of the Next Header byte.
+     * @return this.
+     */
+    public RoutingHeader wrap(final MutableDirectBuffer buffer, final int offset)
+    {
+        this.buffer = buffer;
+        this.offset = offset;
+        return this;
+    }
+
+    public MutableDirectBuffer buffer()
+    {
+        return buffer;
+    }
+
+    public int offset()
+    {
+        return offset;
+    }
+
+    public int nextHeader()
+    {
+        return buffer.getByte(offset + NEXT_HEADER_OFFSET) & 0xFF;
+    }
+
+    public RoutingHeader nextHeader(final int nextHeader)
+    {
+        buffer.putByte(offset + NEXT_HEADER_OFFSET, (byte)nextHeader);
+        return this;
+    }
+
+    public int headerExtensionLength()
+    {
+        return buffer.getByte(offset + HEADER_EXTENSION_LENGTH_OFFSET) & 0xFF;
+    }
+
+    public RoutingHeader headerExtensionLength(final int headerExtensionLength)
+    {
+        buffer.putByte(offset + HEADER_EXTENSION_LENGTH_OFFSET, (byte)headerExtensionLength);
+        return this;
+    }
+
+    /**
+     * @return the header's length in bytes, {@code (headerExtensionLength() + 1) * 8}.
+     */
+    public int headerLength()
+    {
+        return (headerExtensionLength() + 1) << 3;
+    }
+
+    public int routingType()
+    {
+        return buffer.getByte(offset + ROUTING_TYPE_OFFSET) & 0xFF;
+    }
+
+    public RoutingHeader routingType(final int routingType)
+    {
+        buffer.putByte(offset + ROUTING_TYPE_OFFSET, (byte)routingType);
+        return this;
+    }
+
+    public int segmentsLeft()
+    {
+        return buffer.getByte(offset + SEGMENTS_LEFT_OFFSET) & 0xFF;
+    }
+
+    public RoutingHeader segmentsLeft(final int segmentsLeft)
+    {
+        buffer.putByte(offset + SEGMENTS_LEFT_OFFSET, (byte)segmentsLeft);
+        return this;
+    }
+}
