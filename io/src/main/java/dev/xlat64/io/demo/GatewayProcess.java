@@ -2,8 +2,8 @@ package dev.xlat64.io.demo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * {@code xlat64 run --config FILE} as a child process inside a network namespace ({@code ip netns exec NS ...},
- * which execs the JVM, so the child's pid is the gateway's). Its output lines are kept and passed on; stopping
- * sends SIGTERM, as a user's {@code kill} or Ctrl-C would.
+ * which execs the JVM, so the child's pid is the gateway's). Its output goes to a log file, which is followed
+ * like {@code tail -f}: the lines are kept and passed on, and the gateway can outlive this process (demo --keep).
+ * Stopping sends SIGTERM, as a user's {@code kill} or Ctrl-C would.
  */
 public final class GatewayProcess implements AutoCloseable
 {
@@ -24,37 +25,58 @@ public final class GatewayProcess implements AutoCloseable
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Thread pump;
 
-    private GatewayProcess(final Process process, final Consumer<String> echo)
+    private volatile boolean detached;
+
+    private GatewayProcess(final Process process, final Path log, final Consumer<String> echo)
     {
         this.process = process;
-        this.pump = new Thread(() ->
-        {
-            try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-            {
-                String line;
-                while ((line = reader.readLine()) != null)
-                {
-                    lines.add(line);
-                    echo.accept(line);
-                }
-            }
-            catch (final IOException ignored)
-            {
-                // the process ended
-            }
-        }, "xlat64-gateway-output");
+        this.pump = new Thread(() -> follow(log, echo), "xlat64-gateway-output");
         pump.setDaemon(true);
         pump.start();
     }
 
+    private void follow(final Path log, final Consumer<String> echo)
+    {
+        try (BufferedReader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8))
+        {
+            final StringBuilder partial = new StringBuilder();
+            while (!detached)
+            {
+                final int c = reader.read();
+                if (c < 0)
+                {
+                    if (!process.isAlive())
+                    {
+                        break;
+                    }
+                    Thread.sleep(10);
+                }
+                else if (c == '\n')
+                {
+                    final String line = partial.toString();
+                    partial.setLength(0);
+                    lines.add(line);
+                    echo.accept(line);
+                }
+                else
+                {
+                    partial.append((char)c);
+                }
+            }
+        }
+        catch (final IOException | InterruptedException ignored)
+        {
+            // the log is gone or we were told to stop following
+        }
+    }
+
     /**
-     * Starts the gateway in {@code namespace} (the current one when null).
+     * Starts the gateway in {@code namespace} (the current one when null), its output appended to {@code log}.
      *
      * @param echo receives every output line (stdout and stderr merged).
      */
-    public static GatewayProcess start(final String namespace, final Path config, final Consumer<String> echo)
-        throws IOException
+    public static GatewayProcess start(
+        final String namespace, final Path config, final Path log, final Consumer<String> echo) throws IOException
     {
         final List<String> command = new ArrayList<>();
         if (namespace != null)
@@ -62,8 +84,19 @@ public final class GatewayProcess implements AutoCloseable
             command.addAll(List.of("ip", "netns", "exec", namespace));
         }
         command.addAll(JavaCommand.xlat64("run", "--config", config.toString()));
-        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        return new GatewayProcess(builder.start(), echo);
+        Files.deleteIfExists(log);
+        Files.createFile(log);
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new GatewayProcess(builder.start(), log, echo);
+    }
+
+    /**
+     * Stops following the log and leaves the gateway running (it no longer depends on this process).
+     */
+    public void detach()
+    {
+        detached = true;
     }
 
     /**
