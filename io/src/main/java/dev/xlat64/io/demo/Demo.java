@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import dev.xlat64.core.addr.Ipv6Address;
 import dev.xlat64.io.afpacket.NetworkNamespace;
 import dev.xlat64.io.counters.CountersFile;
 import dev.xlat64.io.lab.NetnsLab;
@@ -100,20 +102,20 @@ public final class Demo
         workDir = Files.createTempDirectory("xlat64-demo-");
         out.printf("""
 
-              %-22s %-32s %-30s
-              IPv6-only client          gateway (xlat64, SIIT)           IPv4-only server
-              %-25s %-32s %s
-              %-25s %-32s %s
-              sees the server at        translates 2001:db8:64::/96      sees the client as
-              %-25s %-32s %s
+              client, IPv6 only               gateway: xlat64 (SIIT)               server, IPv4 only
+              netns %-26s netns %-30s netns %s
+              %-14s %-16s<-veth->%-12s %s
+                                                %-12s %-17s<-veth->%-12s %s
+                                                (the IPv4 link has MTU %d)
+
+              The client reaches the server at %s: pool6 2001:db8:64::/96 with 198.51.100.10 inside.
+              The server sees the client as %s: the EAM entry 2001:db8:1::2/128 <-> 203.0.113.2/32.
 
             """, lab.namespace(NetnsLab.Role.CLIENT), lab.namespace(NetnsLab.Role.GATEWAY),
             lab.namespace(NetnsLab.Role.SERVER),
-            lab.clientInterface() + " " + NetnsLab.CLIENT_IPV6, lab.gatewayIpv6Interface() + " " + NetnsLab.GATEWAY_IPV6,
-            lab.serverInterface() + " " + NetnsLab.SERVER_IPV4,
-            "", lab.gatewayIpv4Interface() + " " + NetnsLab.GATEWAY_IPV4 + " (MTU " + IPV4_MTU + ")", "",
-            LabGatewayConfig.SERVER_IPV6, "<-> IPv4, EAM 2001:db8:1::2=" + LabGatewayConfig.CLIENT_IPV4,
-            LabGatewayConfig.CLIENT_IPV4);
+            lab.clientInterface(), NetnsLab.CLIENT_IPV6, lab.gatewayIpv6Interface(), NetnsLab.GATEWAY_IPV6,
+            lab.gatewayIpv4Interface(), NetnsLab.GATEWAY_IPV4, lab.serverInterface(), NetnsLab.SERVER_IPV4,
+            IPV4_MTU, LabGatewayConfig.SERVER_IPV6, LabGatewayConfig.CLIENT_IPV4);
     }
 
     private boolean startGateway() throws IOException, InterruptedException
@@ -123,7 +125,13 @@ public final class Demo
         out.println("Starting the gateway in " + lab.namespace(NetnsLab.Role.GATEWAY) + ": xlat64 run --config " +
             config);
         gateway = GatewayProcess.start(lab.namespace(NetnsLab.Role.GATEWAY), config, workDir.resolve("gateway.log"),
-            line -> out.println("    | " + line));
+            line ->
+            {
+                if (!line.startsWith("WARNING: Using incubator modules"))
+                {
+                    out.println("    | " + line);
+                }
+            });
         if (!gateway.awaitRunning(30_000))
         {
             out.println("The gateway did not start" +
@@ -339,7 +347,11 @@ public final class Demo
     {
         if (address instanceof InetSocketAddress socket)
         {
-            return socket.getAddress().getHostAddress() + " port " + socket.getPort();
+            final byte[] bytes = socket.getAddress().getAddress();
+            final String ip = bytes.length == 16 ?
+                Ipv6Address.format(ByteBuffer.wrap(bytes).getLong(0), ByteBuffer.wrap(bytes).getLong(8)) :
+                socket.getAddress().getHostAddress();
+            return ip + " port " + socket.getPort();
         }
         return String.valueOf(address);
     }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.xlat64.core.counters.PipelineCounter;
 import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.core.pipeline.RxCounters;
+import dev.xlat64.io.afpacket.PacketSocketCounter;
+import dev.xlat64.io.afpacket.PacketSocketCounters;
 
 class CountersFileTest
 {
@@ -115,6 +117,7 @@ class CountersFileTest
         {
             final RxCounters rx = new RxCounters(file.manager(), "v6");
             file.manager().newCounter("worker-0.hop-limit-exceeded", 1003).getAndAddRelease(5);
+            new PacketSocketCounters(file.manager(), "x6g1").counter(PacketSocketCounter.RX_FRAMES).setRelease(9);
             file.manager().newCounter(PipelineCounter.DUTY_CYCLE_MAX_NS.label("agent", "worker-0"),
                 PipelineCounter.DUTY_CYCLE_MAX_NS.typeId()).setRelease(1234);
             try (PrometheusEndpoint endpoint = PrometheusEndpoint.start(
@@ -127,6 +130,7 @@ class CountersFileTest
                 assertTrue(body.contains("# TYPE xlat64_duty_cycle_max_ns gauge\n"), body);
                 assertTrue(body.contains("xlat64_duty_cycle_max_ns{agent=\"worker-0\"} 1234.0\n"), body);
                 assertTrue(body.contains("xlat64_translator_hop_limit_exceeded_total{agent=\"worker-0\"} 5.0\n"), body);
+                assertTrue(body.contains("xlat64_socket_rx_frames_total{port=\"x6g1\"} 9.0\n"), body);
                 assertEquals(0, rx.packets(Family.IPV6));
             }
         }
