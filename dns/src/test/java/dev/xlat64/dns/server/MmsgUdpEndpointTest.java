@@ -73,4 +73,25 @@ class MmsgUdpEndpointTest
             assertEquals(0, server.total(Dns64Counter.SEND_FAILED));
         }
     }
+
+    @Test
+    void shouldSpreadClientsOverSeveralThreadsEachWithItsOwnCache() throws Exception
+    {
+        try (ZoneServer zone = new ZoneServer(LabZone.LAB);
+             Dns64Server server = Dns64Server.start(Dns64Config.builder().prefix("2001:db8:64::/96").threads(2)
+                 .upstream(zone.address()).listen(new InetSocketAddress("127.0.0.1", 0)).build()))
+        {
+            for (int n = 0; n < 24; n++)
+            {
+                // A new socket (source port) each time: SO_REUSEPORT hashes them over both threads.
+                final Message answer = new DnsClient(server.boundAddresses().get(0))
+                    .udp(DnsClient.query("v4only.lab.example.", Type.AAAA, 1232, false, false));
+                assertEquals(1, answer.getSection(org.xbill.DNS.Section.ANSWER).size());
+            }
+            assertEquals(24, server.total(Dns64Counter.RESPONSES));
+            final long misses = server.total(Dns64Counter.CACHE_MISSES);
+            assertTrue(misses >= 1 && misses <= 2, "one miss per thread at most: " + misses);
+            assertEquals(24 - misses, server.total(Dns64Counter.CACHE_HITS));
+        }
+    }
 }
