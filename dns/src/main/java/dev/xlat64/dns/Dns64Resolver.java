@@ -63,7 +63,7 @@ public final class Dns64Resolver implements AutoCloseable
         this.clock = clock;
         this.cache = new ResponseCache(Math.max(1, config.cacheEntries()));
         this.upstream = new UpstreamClient(
-            config.upstreams(), config.upstreamTimeoutMs(), config.upstreamAttempts(), config.ednsPayload(), counters, clock);
+            config.upstreams(), config.upstreamTimeoutMs(), config.upstreamAttempts(), config.ednsPayload(), config.upstreamMaxOutstanding(), counters, clock);
         this.flows = new Dns64Flows(this, config, counters, upstream,
             new Synthesizer(config.prefixes(), config.excludedIpv6(), config.excludedIpv4()),
             new Ipv4OnlyArpa(config.prefixes(), config.ipv4OnlyArpaTtl()));
