@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Userspace NAT64/SIIT gateway with a colocated DNS64 server.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, Dns64Command.class})
 public final class Xlat64Command implements Runnable
 {
     @CommandLine.Spec
