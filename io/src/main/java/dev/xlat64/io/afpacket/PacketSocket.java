@@ -15,7 +15,7 @@ import static dev.xlat64.io.afpacket.TpacketLayout.*;
  * TPACKET_V2) in one shared mapping, read and written in place through an Agrona {@link UnsafeBuffer} over the
  * mapped address.
  *
- * <p>Data path (one owning thread, no allocation, no locks): {@link #receive(FrameHandler, int)} hands up to
+ * <p>Data path (no allocation, no locks): {@link #receive(FrameHandler, int)} hands up to
  * {@code limit} frames to the handler in place; {@link #send(DirectBuffer, int, int)} (or
  * {@link #claim()}/{@link #commit(int)}) fills TX slots and {@link #flush()} makes one {@code send()}
  * syscall that transmits the whole batch. Faults at run time are counted in {@link PacketSocketCounters},
@@ -103,7 +103,7 @@ public final class PacketSocket implements AutoCloseable
         }
     }
 
-    /** Opens a socket with default options and standalone counters labelled with the interface name. */
+    /** Opens a socket with private counters ({@link PacketSocketCounters#standalone}) labelled with the interface name. */
     public static PacketSocket open(final String interfaceName, final PacketSocketOptions options) throws IOException
     {
         return open(interfaceName, options, PacketSocketCounters.standalone(interfaceName));
@@ -251,7 +251,7 @@ public final class PacketSocket implements AutoCloseable
         return counters;
     }
 
-    /** errno of the last failed run-time call (flush kick, poll, statistics). */
+    /** errno of the last failed run-time call (flush kick, poll, statistics), for diagnostics; either side may set it. */
     public int lastErrno()
     {
         return lastErrno;
