@@ -58,7 +58,7 @@ final class Xlat46
             return context.drop(DropReason.IPV4_MALFORMED);
         }
         final int headerLength = ip4.headerLength();
-        if (!hairpinPass && InternetChecksum.sum(buffer, offset, headerLength) != 0xFFFF)
+        if (!hairpinPass && !headerChecksumVerifies(buffer, offset, headerLength))
         {
             return context.drop(DropReason.IPV4_HEADER_CHECKSUM_INVALID);
         }
@@ -191,6 +191,15 @@ final class Xlat46
         }
         sink.emit(Side.IPV6, buffer, out, packetOut);
         return Verdict.TRANSLATED;
+    }
+
+    private static boolean headerChecksumVerifies(
+        final MutableDirectBuffer buffer, final int offset, final int headerLength)
+    {
+        // RFC 1071: the stored value must equal the recomputed one; 0xFFFF is the other zero of ones' complement.
+        final int stored = buffer.getShort(offset + Ipv4Header.HEADER_CHECKSUM_OFFSET, BIG_ENDIAN) & 0xFFFF;
+        final int computed = InternetChecksum.ipv4HeaderChecksum(buffer, offset, headerLength);
+        return stored == computed || (computed == 0 && stored == 0xFFFF);
     }
 
     private Verdict transport(
