@@ -109,6 +109,7 @@ final class Xlat46
         {
             Xlat64.readPorts(buffer, protocol, l4Offset, l4Length, a);
         }
+        a.captureIpv4();
         final DropReason unmapped = context.mapper.map4to6(a);
         if (unmapped != null)
         {
@@ -229,7 +230,7 @@ final class Xlat46
                 }
                 else
                 {
-                    Checksums.updateTransport(buffer, checksumOffset, a.ipv4AddressSum(), a.ipv6AddressSum(), true);
+                    Checksums.updateTransport(buffer, checksumOffset, a.originalAddressSum, a.ipv6AddressSum(), true);
                     Xlat64.writePorts(buffer, l4Offset, a, checksumOffset);
                 }
                 return Verdict.CONTINUE;
@@ -241,7 +242,7 @@ final class Xlat46
                     return context.drop(DropReason.L4_HEADER_TRUNCATED);
                 }
                 final int checksumOffset = l4Offset + TcpHeader.CHECKSUM_OFFSET;
-                Checksums.updateTransport(buffer, checksumOffset, a.ipv4AddressSum(), a.ipv6AddressSum(), false);
+                Checksums.updateTransport(buffer, checksumOffset, a.originalAddressSum, a.ipv6AddressSum(), false);
                 Xlat64.writePorts(buffer, l4Offset, a, checksumOffset);
                 return Verdict.CONTINUE;
             }
@@ -265,9 +266,10 @@ final class Xlat46
                 buffer.putShort(l4Offset, (short)mapped, BIG_ENDIAN);
                 buffer.putShort(checksumOffset, (short)IncrementalChecksum.replaceSum(old, (type << 8) | code, newSum),
                     BIG_ENDIAN);
-                if (a.sourcePort >= 0)
+                if (a.destinationPort >= 0)
                 {
-                    Checksums.replacePort(buffer, l4Offset + 4, a.sourcePort, checksumOffset);
+                    // 4to6 the identifier is the "destination" side of the mapping (RFC 6146 §3.5.3).
+                    Checksums.replacePort(buffer, l4Offset + 4, a.destinationPort, checksumOffset);
                 }
                 return Verdict.CONTINUE;
             }
