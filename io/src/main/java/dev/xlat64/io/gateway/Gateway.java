@@ -150,7 +150,7 @@ public final class Gateway implements AutoCloseable
             {
                 inputs[w] = workerToTx[w][p];
             }
-            txAgents.add(new TxAgent(p, ports.get(p), inputs, parts.nextHops(),
+            txAgents.add(new TxAgent(p, ports.get(p), inputs, null, parts.nextHops(),
                 new TxCounters(parts.counters(), ports.get(p).name()), clock, parts.log(), settings.batchSize()));
         }
     }
