@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.agrona.CloseHelper;
 
-import dev.xlat64.core.pipeline.NeighborFrameHandler;
 import dev.xlat64.core.pipeline.NextHopResolver;
 import dev.xlat64.core.pipeline.PacketPort;
 import dev.xlat64.core.pipeline.RxDiverter;
@@ -92,7 +91,7 @@ public final class GatewayRuntime implements AutoCloseable
 
         final CountersFile file = counters;
         gateway = Gateway.start(new Gateway.Parts(ports, 0, ports.size() - 1,
-            w -> processors.create(w, file.manager()), nextHops, NeighborFrameHandler.NONE, RxDiverter.NONE,
+            w -> processors.create(w, file.manager()), p -> nextHops, false, RxDiverter.NONE,
             counters.manager(), GatewayRuntime::logAgentError), Gateway.Settings.of(config));
         log.printf("xlat64: %d worker%s, threading %s, idle %s, threads %s%n", config.workers(),
             config.workers() == 1 ? "" : "s", config.threading().configName(), config.idleStrategy().configName(),
