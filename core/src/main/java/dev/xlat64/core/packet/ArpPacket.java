@@ -64,11 +64,17 @@ public final class ArpPacket
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
@@ -104,99 +110,162 @@ public final class ArpPacket
             .hardwareLength(MacAddress.LENGTH).protocolLength(4);
     }
 
+    /**
+     * @return the hardware type field.
+     */
     public int hardwareType()
     {
         return buffer.getShort(offset + HARDWARE_TYPE_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param hardwareType the hardware type field to write.
+     * @return this.
+     */
     public ArpPacket hardwareType(final int hardwareType)
     {
         buffer.putShort(offset + HARDWARE_TYPE_OFFSET, (short)hardwareType, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the protocol type field.
+     */
     public int protocolType()
     {
         return buffer.getShort(offset + PROTOCOL_TYPE_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param protocolType the protocol type field to write.
+     * @return this.
+     */
     public ArpPacket protocolType(final int protocolType)
     {
         buffer.putShort(offset + PROTOCOL_TYPE_OFFSET, (short)protocolType, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the hardware length field.
+     */
     public int hardwareLength()
     {
         return buffer.getByte(offset + HARDWARE_LENGTH_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param hardwareLength the hardware length field to write.
+     * @return this.
+     */
     public ArpPacket hardwareLength(final int hardwareLength)
     {
         buffer.putByte(offset + HARDWARE_LENGTH_OFFSET, (byte)hardwareLength);
         return this;
     }
 
+    /**
+     * @return the protocol length field.
+     */
     public int protocolLength()
     {
         return buffer.getByte(offset + PROTOCOL_LENGTH_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param protocolLength the protocol length field to write.
+     * @return this.
+     */
     public ArpPacket protocolLength(final int protocolLength)
     {
         buffer.putByte(offset + PROTOCOL_LENGTH_OFFSET, (byte)protocolLength);
         return this;
     }
 
+    /**
+     * @return the operation field.
+     */
     public int operation()
     {
         return buffer.getShort(offset + OPERATION_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param operation the operation field to write.
+     * @return this.
+     */
     public ArpPacket operation(final int operation)
     {
         buffer.putShort(offset + OPERATION_OFFSET, (short)operation, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the sender hardware address field.
+     */
     public long senderHardwareAddress()
     {
         return MacAddress.get(buffer, offset + SENDER_HARDWARE_ADDRESS_OFFSET);
     }
 
+    /**
+     * @param address the sender hardware address field to write.
+     * @return this.
+     */
     public ArpPacket senderHardwareAddress(final long address)
     {
         MacAddress.put(buffer, offset + SENDER_HARDWARE_ADDRESS_OFFSET, address);
         return this;
     }
 
+    /**
+     * @return the sender protocol address field.
+     */
     public int senderProtocolAddress()
     {
         return buffer.getInt(offset + SENDER_PROTOCOL_ADDRESS_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @param address the sender protocol address field to write.
+     * @return this.
+     */
     public ArpPacket senderProtocolAddress(final int address)
     {
         buffer.putInt(offset + SENDER_PROTOCOL_ADDRESS_OFFSET, address, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the target hardware address field.
+     */
     public long targetHardwareAddress()
     {
         return MacAddress.get(buffer, offset + TARGET_HARDWARE_ADDRESS_OFFSET);
     }
 
+    /**
+     * @param address the target hardware address field to write.
+     * @return this.
+     */
     public ArpPacket targetHardwareAddress(final long address)
     {
         MacAddress.put(buffer, offset + TARGET_HARDWARE_ADDRESS_OFFSET, address);
         return this;
     }
 
+    /**
+     * @return the target protocol address field.
+     */
     public int targetProtocolAddress()
     {
         return buffer.getInt(offset + TARGET_PROTOCOL_ADDRESS_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @param address the target protocol address field to write.
+     * @return this.
+     */
     public ArpPacket targetProtocolAddress(final int address)
     {
         buffer.putInt(offset + TARGET_PROTOCOL_ADDRESS_OFFSET, address, BIG_ENDIAN);

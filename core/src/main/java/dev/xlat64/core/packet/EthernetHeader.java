@@ -53,11 +53,17 @@ public final class EthernetHeader
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
@@ -72,33 +78,54 @@ public final class EthernetHeader
         return availableBytes < HEADER_LENGTH ? HeaderFault.TRUNCATED : HeaderFault.NONE;
     }
 
+    /**
+     * @return the destination MAC address (48 bits).
+     */
     public long destination()
     {
         return MacAddress.get(buffer, offset + DESTINATION_OFFSET);
     }
 
+    /**
+     * @param destination the destination MAC address (48 bits).
+     * @return this.
+     */
     public EthernetHeader destination(final long destination)
     {
         MacAddress.put(buffer, offset + DESTINATION_OFFSET, destination);
         return this;
     }
 
+    /**
+     * @return the source MAC address (48 bits).
+     */
     public long source()
     {
         return MacAddress.get(buffer, offset + SOURCE_OFFSET);
     }
 
+    /**
+     * @param source the source MAC address (48 bits).
+     * @return this.
+     */
     public EthernetHeader source(final long source)
     {
         MacAddress.put(buffer, offset + SOURCE_OFFSET, source);
         return this;
     }
 
+    /**
+     * @return the ether type field.
+     */
     public int etherType()
     {
         return buffer.getShort(offset + ETHER_TYPE_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param etherType the ether type field to write.
+     * @return this.
+     */
     public EthernetHeader etherType(final int etherType)
     {
         buffer.putShort(offset + ETHER_TYPE_OFFSET, (short)etherType, BIG_ENDIAN);

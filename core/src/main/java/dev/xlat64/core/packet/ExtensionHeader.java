@@ -52,21 +52,34 @@ public final class ExtensionHeader
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
     }
 
+    /**
+     * @return the next header field.
+     */
     public int nextHeader()
     {
         return buffer.getByte(offset + NEXT_HEADER_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param nextHeader the next header field to write.
+     * @return this.
+     */
     public ExtensionHeader nextHeader(final int nextHeader)
     {
         buffer.putByte(offset + NEXT_HEADER_OFFSET, (byte)nextHeader);
@@ -81,6 +94,10 @@ public final class ExtensionHeader
         return buffer.getByte(offset + HEADER_EXTENSION_LENGTH_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param headerExtensionLength the header extension length field to write.
+     * @return this.
+     */
     public ExtensionHeader headerExtensionLength(final int headerExtensionLength)
     {
         buffer.putByte(offset + HEADER_EXTENSION_LENGTH_OFFSET, (byte)headerExtensionLength);

@@ -49,32 +49,52 @@ public final class FragmentHeader
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
     }
 
+    /**
+     * @return the next header field.
+     */
     public int nextHeader()
     {
         return buffer.getByte(offset + NEXT_HEADER_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param nextHeader the next header field to write.
+     * @return this.
+     */
     public FragmentHeader nextHeader(final int nextHeader)
     {
         buffer.putByte(offset + NEXT_HEADER_OFFSET, (byte)nextHeader);
         return this;
     }
 
+    /**
+     * @return the reserved field.
+     */
     public int reserved()
     {
         return buffer.getByte(offset + RESERVED_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param reserved the reserved field to write.
+     * @return this.
+     */
     public FragmentHeader reserved(final int reserved)
     {
         buffer.putByte(offset + RESERVED_OFFSET, (byte)reserved);
@@ -109,11 +129,18 @@ public final class FragmentHeader
         return this;
     }
 
+    /**
+     * @return true if the More Fragments (M) flag is set.
+     */
     public boolean moreFragments()
     {
         return (offsetWord() & MORE_FRAGMENTS_BIT) != 0;
     }
 
+    /**
+     * @param moreFragments whether to set the More Fragments (M) flag; the other bits are kept.
+     * @return this.
+     */
     public FragmentHeader moreFragments(final boolean moreFragments)
     {
         final int word = offsetWord();
@@ -129,6 +156,10 @@ public final class FragmentHeader
         return buffer.getInt(offset + IDENTIFICATION_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @param identification the identification field to write.
+     * @return this.
+     */
     public FragmentHeader identification(final int identification)
     {
         buffer.putInt(offset + IDENTIFICATION_OFFSET, identification, BIG_ENDIAN);

@@ -97,11 +97,17 @@ public final class IcmpHeader
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
@@ -126,55 +132,90 @@ public final class IcmpHeader
             type == TYPE_TIME_EXCEEDED || type == TYPE_PARAMETER_PROBLEM;
     }
 
+    /**
+     * @return the type field.
+     */
     public int type()
     {
         return buffer.getByte(offset + TYPE_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param type the type field to write.
+     * @return this.
+     */
     public IcmpHeader type(final int type)
     {
         buffer.putByte(offset + TYPE_OFFSET, (byte)type);
         return this;
     }
 
+    /**
+     * @return the code field.
+     */
     public int code()
     {
         return buffer.getByte(offset + CODE_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param code the code field to write.
+     * @return this.
+     */
     public IcmpHeader code(final int code)
     {
         buffer.putByte(offset + CODE_OFFSET, (byte)code);
         return this;
     }
 
+    /**
+     * @return the checksum field.
+     */
     public int checksum()
     {
         return buffer.getShort(offset + CHECKSUM_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param checksum the checksum field to write.
+     * @return this.
+     */
     public IcmpHeader checksum(final int checksum)
     {
         buffer.putShort(offset + CHECKSUM_OFFSET, (short)checksum, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the identifier field.
+     */
     public int identifier()
     {
         return buffer.getShort(offset + IDENTIFIER_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param identifier the identifier field to write.
+     * @return this.
+     */
     public IcmpHeader identifier(final int identifier)
     {
         buffer.putShort(offset + IDENTIFIER_OFFSET, (short)identifier, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the sequence number field.
+     */
     public int sequenceNumber()
     {
         return buffer.getShort(offset + SEQUENCE_NUMBER_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param sequenceNumber the sequence number field to write.
+     * @return this.
+     */
     public IcmpHeader sequenceNumber(final int sequenceNumber)
     {
         buffer.putShort(offset + SEQUENCE_NUMBER_OFFSET, (short)sequenceNumber, BIG_ENDIAN);
@@ -189,6 +230,10 @@ public final class IcmpHeader
         return buffer.getByte(offset + POINTER_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param pointer the pointer field to write.
+     * @return this.
+     */
     public IcmpHeader pointer(final int pointer)
     {
         buffer.putByte(offset + POINTER_OFFSET, (byte)pointer);
@@ -203,6 +248,10 @@ public final class IcmpHeader
         return buffer.getByte(offset + LENGTH_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param length the length field to write.
+     * @return this.
+     */
     public IcmpHeader length(final int length)
     {
         buffer.putByte(offset + LENGTH_OFFSET, (byte)length);
@@ -217,6 +266,10 @@ public final class IcmpHeader
         return buffer.getShort(offset + NEXT_HOP_MTU_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param nextHopMtu the next hop mtu field to write.
+     * @return this.
+     */
     public IcmpHeader nextHopMtu(final int nextHopMtu)
     {
         buffer.putShort(offset + NEXT_HOP_MTU_OFFSET, (short)nextHopMtu, BIG_ENDIAN);
@@ -231,6 +284,10 @@ public final class IcmpHeader
         return buffer.getInt(offset + REST_OF_HEADER_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @param restOfHeader the rest of header field to write.
+     * @return this.
+     */
     public IcmpHeader restOfHeader(final int restOfHeader)
     {
         buffer.putInt(offset + REST_OF_HEADER_OFFSET, restOfHeader, BIG_ENDIAN);

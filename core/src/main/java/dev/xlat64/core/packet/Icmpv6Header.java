@@ -89,11 +89,17 @@ public final class Icmpv6Header
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
@@ -117,55 +123,90 @@ public final class Icmpv6Header
         return type < 128;
     }
 
+    /**
+     * @return the type field.
+     */
     public int type()
     {
         return buffer.getByte(offset + TYPE_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param type the type field to write.
+     * @return this.
+     */
     public Icmpv6Header type(final int type)
     {
         buffer.putByte(offset + TYPE_OFFSET, (byte)type);
         return this;
     }
 
+    /**
+     * @return the code field.
+     */
     public int code()
     {
         return buffer.getByte(offset + CODE_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param code the code field to write.
+     * @return this.
+     */
     public Icmpv6Header code(final int code)
     {
         buffer.putByte(offset + CODE_OFFSET, (byte)code);
         return this;
     }
 
+    /**
+     * @return the checksum field.
+     */
     public int checksum()
     {
         return buffer.getShort(offset + CHECKSUM_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param checksum the checksum field to write.
+     * @return this.
+     */
     public Icmpv6Header checksum(final int checksum)
     {
         buffer.putShort(offset + CHECKSUM_OFFSET, (short)checksum, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the identifier field.
+     */
     public int identifier()
     {
         return buffer.getShort(offset + IDENTIFIER_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param identifier the identifier field to write.
+     * @return this.
+     */
     public Icmpv6Header identifier(final int identifier)
     {
         buffer.putShort(offset + IDENTIFIER_OFFSET, (short)identifier, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the sequence number field.
+     */
     public int sequenceNumber()
     {
         return buffer.getShort(offset + SEQUENCE_NUMBER_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param sequenceNumber the sequence number field to write.
+     * @return this.
+     */
     public Icmpv6Header sequenceNumber(final int sequenceNumber)
     {
         buffer.putShort(offset + SEQUENCE_NUMBER_OFFSET, (short)sequenceNumber, BIG_ENDIAN);
@@ -180,6 +221,10 @@ public final class Icmpv6Header
         return buffer.getByte(offset + LENGTH_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param length the length field to write.
+     * @return this.
+     */
     public Icmpv6Header length(final int length)
     {
         buffer.putByte(offset + LENGTH_OFFSET, (byte)length);
@@ -194,6 +239,10 @@ public final class Icmpv6Header
         return buffer.getInt(offset + MTU_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @param mtu the mtu field to write.
+     * @return this.
+     */
     public Icmpv6Header mtu(final int mtu)
     {
         buffer.putInt(offset + MTU_OFFSET, mtu, BIG_ENDIAN);
@@ -208,6 +257,10 @@ public final class Icmpv6Header
         return buffer.getInt(offset + POINTER_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @param pointer the pointer field to write.
+     * @return this.
+     */
     public Icmpv6Header pointer(final int pointer)
     {
         buffer.putInt(offset + POINTER_OFFSET, pointer, BIG_ENDIAN);
@@ -222,6 +275,10 @@ public final class Icmpv6Header
         return buffer.getInt(offset + REST_OF_HEADER_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @param restOfHeader the rest of header field to write.
+     * @return this.
+     */
     public Icmpv6Header restOfHeader(final int restOfHeader)
     {
         buffer.putInt(offset + REST_OF_HEADER_OFFSET, restOfHeader, BIG_ENDIAN);

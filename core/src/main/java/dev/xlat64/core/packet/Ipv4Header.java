@@ -76,11 +76,17 @@ public final class Ipv4Header
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
@@ -125,11 +131,18 @@ public final class Ipv4Header
         return Ipv4Options.validate(buffer, offset + OPTIONS_OFFSET, headerLength - HEADER_LENGTH);
     }
 
+    /**
+     * @return the version field.
+     */
     public int version()
     {
         return (buffer.getByte(offset + VERSION_IHL_OFFSET) & 0xF0) >>> 4;
     }
 
+    /**
+     * @param version the version field to write.
+     * @return this.
+     */
     public Ipv4Header version(final int version)
     {
         final int b = buffer.getByte(offset + VERSION_IHL_OFFSET) & 0x0F;
@@ -172,28 +185,46 @@ public final class Ipv4Header
         return buffer.getByte(offset + TOS_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param tos the Type of Service field to write.
+     * @return this.
+     */
     public Ipv4Header tos(final int tos)
     {
         buffer.putByte(offset + TOS_OFFSET, (byte)tos);
         return this;
     }
 
+    /**
+     * @return the total length field.
+     */
     public int totalLength()
     {
         return buffer.getShort(offset + TOTAL_LENGTH_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param totalLength the total length field to write.
+     * @return this.
+     */
     public Ipv4Header totalLength(final int totalLength)
     {
         buffer.putShort(offset + TOTAL_LENGTH_OFFSET, (short)totalLength, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the identification field.
+     */
     public int identification()
     {
         return buffer.getShort(offset + IDENTIFICATION_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param identification the identification field to write.
+     * @return this.
+     */
     public Ipv4Header identification(final int identification)
     {
         buffer.putShort(offset + IDENTIFICATION_OFFSET, (short)identification, BIG_ENDIAN);
@@ -208,28 +239,46 @@ public final class Ipv4Header
         return buffer.getShort(offset + FLAGS_FRAGMENT_OFFSET_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param value the flags and fragment offset field to write.
+     * @return this.
+     */
     public Ipv4Header flagsAndFragmentOffset(final int value)
     {
         buffer.putShort(offset + FLAGS_FRAGMENT_OFFSET_OFFSET, (short)value, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return true if the Don't Fragment (DF) flag is set.
+     */
     public boolean dontFragment()
     {
         return (flagsAndFragmentOffset() & FLAG_DF) != 0;
     }
 
+    /**
+     * @param dontFragment whether to set the Don't Fragment (DF) flag; the other bits are kept.
+     * @return this.
+     */
     public Ipv4Header dontFragment(final boolean dontFragment)
     {
         final int word = flagsAndFragmentOffset();
         return flagsAndFragmentOffset(dontFragment ? word | FLAG_DF : word & ~FLAG_DF);
     }
 
+    /**
+     * @return true if the More Fragments (MF) flag is set.
+     */
     public boolean moreFragments()
     {
         return (flagsAndFragmentOffset() & FLAG_MF) != 0;
     }
 
+    /**
+     * @param moreFragments whether to set the More Fragments (MF) flag; the other bits are kept.
+     * @return this.
+     */
     public Ipv4Header moreFragments(final boolean moreFragments)
     {
         final int word = flagsAndFragmentOffset();
@@ -262,55 +311,90 @@ public final class Ipv4Header
         return (flagsAndFragmentOffset() & (FLAG_MF | FRAGMENT_OFFSET_MASK)) != 0;
     }
 
+    /**
+     * @return the Time to Live field.
+     */
     public int ttl()
     {
         return buffer.getByte(offset + TTL_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param ttl the Time to Live field to write.
+     * @return this.
+     */
     public Ipv4Header ttl(final int ttl)
     {
         buffer.putByte(offset + TTL_OFFSET, (byte)ttl);
         return this;
     }
 
+    /**
+     * @return the protocol field.
+     */
     public int protocol()
     {
         return buffer.getByte(offset + PROTOCOL_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param protocol the protocol field to write.
+     * @return this.
+     */
     public Ipv4Header protocol(final int protocol)
     {
         buffer.putByte(offset + PROTOCOL_OFFSET, (byte)protocol);
         return this;
     }
 
+    /**
+     * @return the header checksum field.
+     */
     public int headerChecksum()
     {
         return buffer.getShort(offset + HEADER_CHECKSUM_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param headerChecksum the header checksum field to write.
+     * @return this.
+     */
     public Ipv4Header headerChecksum(final int headerChecksum)
     {
         buffer.putShort(offset + HEADER_CHECKSUM_OFFSET, (short)headerChecksum, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the source address, first octet most significant.
+     */
     public int source()
     {
         return buffer.getInt(offset + SOURCE_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @param source the source address, first octet most significant.
+     * @return this.
+     */
     public Ipv4Header source(final int source)
     {
         buffer.putInt(offset + SOURCE_OFFSET, source, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the destination address, first octet most significant.
+     */
     public int destination()
     {
         return buffer.getInt(offset + DESTINATION_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @param destination the destination address, first octet most significant.
+     * @return this.
+     */
     public Ipv4Header destination(final int destination)
     {
         buffer.putInt(offset + DESTINATION_OFFSET, destination, BIG_ENDIAN);

@@ -24,6 +24,9 @@ public final class Ipv4Options
     public static final int LOOSE_SOURCE_ROUTE = 131;
     public static final int STRICT_SOURCE_ROUTE = 137;
 
+    private static final int NOT_FOUND = -1;
+    private static final int MALFORMED = -2;
+
     private Ipv4Options()
     {
     }
@@ -85,9 +88,6 @@ public final class Ipv4Options
         final int pointer = buffer.getByte(optionIndex + 2) & 0xFF;
         return pointer <= optionLength;
     }
-
-    private static final int NOT_FOUND = -1;
-    private static final int MALFORMED = -2;
 
     private static int find(final DirectBuffer buffer, final int index, final int length, final int type)
     {

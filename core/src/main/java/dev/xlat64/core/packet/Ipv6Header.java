@@ -66,11 +66,17 @@ public final class Ipv6Header
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
@@ -111,11 +117,18 @@ public final class Ipv6Header
         buffer.putInt(offset + VERSION_CLASS_FLOW_OFFSET, word, BIG_ENDIAN);
     }
 
+    /**
+     * @return the version field.
+     */
     public int version()
     {
         return (buffer.getByte(offset + VERSION_CLASS_FLOW_OFFSET) & 0xF0) >>> 4;
     }
 
+    /**
+     * @param version the version field to write.
+     * @return this.
+     */
     public Ipv6Header version(final int version)
     {
         firstWord((firstWord() & 0x0FFF_FFFF) | ((version & 0x0F) << 28));
@@ -130,6 +143,10 @@ public final class Ipv6Header
         return (firstWord() >>> 20) & 0xFF;
     }
 
+    /**
+     * @param trafficClass the traffic class field to write.
+     * @return this.
+     */
     public Ipv6Header trafficClass(final int trafficClass)
     {
         firstWord((firstWord() & 0xF00F_FFFF) | ((trafficClass & 0xFF) << 20));
@@ -144,6 +161,10 @@ public final class Ipv6Header
         return firstWord() & FLOW_LABEL_MASK;
     }
 
+    /**
+     * @param flowLabel the flow label field to write.
+     * @return this.
+     */
     public Ipv6Header flowLabel(final int flowLabel)
     {
         firstWord((firstWord() & ~FLOW_LABEL_MASK) | (flowLabel & FLOW_LABEL_MASK));
@@ -158,28 +179,46 @@ public final class Ipv6Header
         return buffer.getShort(offset + PAYLOAD_LENGTH_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param payloadLength the payload length field to write.
+     * @return this.
+     */
     public Ipv6Header payloadLength(final int payloadLength)
     {
         buffer.putShort(offset + PAYLOAD_LENGTH_OFFSET, (short)payloadLength, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the next header field.
+     */
     public int nextHeader()
     {
         return buffer.getByte(offset + NEXT_HEADER_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param nextHeader the next header field to write.
+     * @return this.
+     */
     public Ipv6Header nextHeader(final int nextHeader)
     {
         buffer.putByte(offset + NEXT_HEADER_OFFSET, (byte)nextHeader);
         return this;
     }
 
+    /**
+     * @return the hop limit field.
+     */
     public int hopLimit()
     {
         return buffer.getByte(offset + HOP_LIMIT_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param hopLimit the hop limit field to write.
+     * @return this.
+     */
     public Ipv6Header hopLimit(final int hopLimit)
     {
         buffer.putByte(offset + HOP_LIMIT_OFFSET, (byte)hopLimit);
@@ -202,6 +241,11 @@ public final class Ipv6Header
         return buffer.getLong(offset + SOURCE_OFFSET + 8, BIG_ENDIAN);
     }
 
+    /**
+     * @param high bytes 0-7 of the source address.
+     * @param low  bytes 8-15 of the source address.
+     * @return this.
+     */
     public Ipv6Header source(final long high, final long low)
     {
         buffer.putLong(offset + SOURCE_OFFSET, high, BIG_ENDIAN);
@@ -225,6 +269,11 @@ public final class Ipv6Header
         return buffer.getLong(offset + DESTINATION_OFFSET + 8, BIG_ENDIAN);
     }
 
+    /**
+     * @param high bytes 0-7 of the destination address.
+     * @param low  bytes 8-15 of the destination address.
+     * @return this.
+     */
     public Ipv6Header destination(final long high, final long low)
     {
         buffer.putLong(offset + DESTINATION_OFFSET, high, BIG_ENDIAN);

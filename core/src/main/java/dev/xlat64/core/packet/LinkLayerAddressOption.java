@@ -40,21 +40,34 @@ public final class LinkLayerAddressOption
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
     }
 
+    /**
+     * @return the type field.
+     */
     public int type()
     {
         return buffer.getByte(offset + TYPE_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param type the type field to write.
+     * @return this.
+     */
     public LinkLayerAddressOption type(final int type)
     {
         buffer.putByte(offset + TYPE_OFFSET, (byte)type);
@@ -69,6 +82,10 @@ public final class LinkLayerAddressOption
         return buffer.getByte(offset + LENGTH_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param length the length field to write.
+     * @return this.
+     */
     public LinkLayerAddressOption length(final int length)
     {
         buffer.putByte(offset + LENGTH_OFFSET, (byte)length);
@@ -83,6 +100,10 @@ public final class LinkLayerAddressOption
         return MacAddress.get(buffer, offset + ADDRESS_OFFSET);
     }
 
+    /**
+     * @param address the address field to write.
+     * @return this.
+     */
     public LinkLayerAddressOption address(final long address)
     {
         MacAddress.put(buffer, offset + ADDRESS_OFFSET, address);

@@ -63,11 +63,17 @@ public final class NeighborAdvertisement
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
@@ -98,33 +104,54 @@ public final class NeighborAdvertisement
         return NdpOptions.validate(buffer, offset + OPTIONS_OFFSET, icmpLength - HEADER_LENGTH);
     }
 
+    /**
+     * @return the type field.
+     */
     public int type()
     {
         return buffer.getByte(offset + TYPE_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param type the type field to write.
+     * @return this.
+     */
     public NeighborAdvertisement type(final int type)
     {
         buffer.putByte(offset + TYPE_OFFSET, (byte)type);
         return this;
     }
 
+    /**
+     * @return the code field.
+     */
     public int code()
     {
         return buffer.getByte(offset + CODE_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param code the code field to write.
+     * @return this.
+     */
     public NeighborAdvertisement code(final int code)
     {
         buffer.putByte(offset + CODE_OFFSET, (byte)code);
         return this;
     }
 
+    /**
+     * @return the checksum field.
+     */
     public int checksum()
     {
         return buffer.getShort(offset + CHECKSUM_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param checksum the checksum field to write.
+     * @return this.
+     */
     public NeighborAdvertisement checksum(final int checksum)
     {
         buffer.putShort(offset + CHECKSUM_OFFSET, (short)checksum, BIG_ENDIAN);
@@ -139,6 +166,10 @@ public final class NeighborAdvertisement
         return buffer.getInt(offset + FLAGS_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @param flags the flags field to write.
+     * @return this.
+     */
     public NeighborAdvertisement flags(final int flags)
     {
         buffer.putInt(offset + FLAGS_OFFSET, flags, BIG_ENDIAN);
@@ -151,46 +182,78 @@ public final class NeighborAdvertisement
         return flags(set ? word | flag : word & ~flag);
     }
 
+    /**
+     * @return true if the router flag is set.
+     */
     public boolean router()
     {
         return (flags() & FLAG_ROUTER) != 0;
     }
 
+    /**
+     * @param router whether to set the router flag; the other bits are kept.
+     * @return this.
+     */
     public NeighborAdvertisement router(final boolean router)
     {
         return flag(FLAG_ROUTER, router);
     }
 
+    /**
+     * @return true if the solicited flag is set.
+     */
     public boolean solicited()
     {
         return (flags() & FLAG_SOLICITED) != 0;
     }
 
+    /**
+     * @param solicited whether to set the solicited flag; the other bits are kept.
+     * @return this.
+     */
     public NeighborAdvertisement solicited(final boolean solicited)
     {
         return flag(FLAG_SOLICITED, solicited);
     }
 
+    /**
+     * @return true if the override flag is set.
+     */
     public boolean override()
     {
         return (flags() & FLAG_OVERRIDE) != 0;
     }
 
+    /**
+     * @param override whether to set the override flag; the other bits are kept.
+     * @return this.
+     */
     public NeighborAdvertisement override(final boolean override)
     {
         return flag(FLAG_OVERRIDE, override);
     }
 
+    /**
+     * @return bytes 0-7 of the target address.
+     */
     public long targetHigh()
     {
         return buffer.getLong(offset + TARGET_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @return bytes 8-15 of the target address.
+     */
     public long targetLow()
     {
         return buffer.getLong(offset + TARGET_OFFSET + 8, BIG_ENDIAN);
     }
 
+    /**
+     * @param high bytes 0-7 of the target address.
+     * @param low  bytes 8-15 of the target address.
+     * @return this.
+     */
     public NeighborAdvertisement target(final long high, final long low)
     {
         buffer.putLong(offset + TARGET_OFFSET, high, BIG_ENDIAN);

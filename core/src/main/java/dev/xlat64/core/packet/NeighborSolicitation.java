@@ -63,11 +63,17 @@ public final class NeighborSolicitation
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
@@ -117,60 +123,99 @@ public final class NeighborSolicitation
         return SOLICITED_NODE_LOW_PREFIX | (targetLow & 0xFF_FFFFL);
     }
 
+    /**
+     * @return the type field.
+     */
     public int type()
     {
         return buffer.getByte(offset + TYPE_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param type the type field to write.
+     * @return this.
+     */
     public NeighborSolicitation type(final int type)
     {
         buffer.putByte(offset + TYPE_OFFSET, (byte)type);
         return this;
     }
 
+    /**
+     * @return the code field.
+     */
     public int code()
     {
         return buffer.getByte(offset + CODE_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param code the code field to write.
+     * @return this.
+     */
     public NeighborSolicitation code(final int code)
     {
         buffer.putByte(offset + CODE_OFFSET, (byte)code);
         return this;
     }
 
+    /**
+     * @return the checksum field.
+     */
     public int checksum()
     {
         return buffer.getShort(offset + CHECKSUM_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param checksum the checksum field to write.
+     * @return this.
+     */
     public NeighborSolicitation checksum(final int checksum)
     {
         buffer.putShort(offset + CHECKSUM_OFFSET, (short)checksum, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the reserved field.
+     */
     public int reserved()
     {
         return buffer.getInt(offset + RESERVED_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @param reserved the reserved field to write.
+     * @return this.
+     */
     public NeighborSolicitation reserved(final int reserved)
     {
         buffer.putInt(offset + RESERVED_OFFSET, reserved, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return bytes 0-7 of the target address.
+     */
     public long targetHigh()
     {
         return buffer.getLong(offset + TARGET_OFFSET, BIG_ENDIAN);
     }
 
+    /**
+     * @return bytes 8-15 of the target address.
+     */
     public long targetLow()
     {
         return buffer.getLong(offset + TARGET_OFFSET + 8, BIG_ENDIAN);
     }
 
+    /**
+     * @param high bytes 0-7 of the target address.
+     * @param low  bytes 8-15 of the target address.
+     * @return this.
+     */
     public NeighborSolicitation target(final long high, final long low)
     {
         buffer.putLong(offset + TARGET_OFFSET, high, BIG_ENDIAN);

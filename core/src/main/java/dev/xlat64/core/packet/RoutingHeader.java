@@ -47,32 +47,52 @@ public final class RoutingHeader
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
     }
 
+    /**
+     * @return the next header field.
+     */
     public int nextHeader()
     {
         return buffer.getByte(offset + NEXT_HEADER_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param nextHeader the next header field to write.
+     * @return this.
+     */
     public RoutingHeader nextHeader(final int nextHeader)
     {
         buffer.putByte(offset + NEXT_HEADER_OFFSET, (byte)nextHeader);
         return this;
     }
 
+    /**
+     * @return the header extension length field.
+     */
     public int headerExtensionLength()
     {
         return buffer.getByte(offset + HEADER_EXTENSION_LENGTH_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param headerExtensionLength the header extension length field to write.
+     * @return this.
+     */
     public RoutingHeader headerExtensionLength(final int headerExtensionLength)
     {
         buffer.putByte(offset + HEADER_EXTENSION_LENGTH_OFFSET, (byte)headerExtensionLength);
@@ -87,22 +107,36 @@ public final class RoutingHeader
         return (headerExtensionLength() + 1) << 3;
     }
 
+    /**
+     * @return the routing type field.
+     */
     public int routingType()
     {
         return buffer.getByte(offset + ROUTING_TYPE_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param routingType the routing type field to write.
+     * @return this.
+     */
     public RoutingHeader routingType(final int routingType)
     {
         buffer.putByte(offset + ROUTING_TYPE_OFFSET, (byte)routingType);
         return this;
     }
 
+    /**
+     * @return the segments left field.
+     */
     public int segmentsLeft()
     {
         return buffer.getByte(offset + SEGMENTS_LEFT_OFFSET) & 0xFF;
     }
 
+    /**
+     * @param segmentsLeft the segments left field to write.
+     * @return this.
+     */
     public RoutingHeader segmentsLeft(final int segmentsLeft)
     {
         buffer.putByte(offset + SEGMENTS_LEFT_OFFSET, (byte)segmentsLeft);

@@ -74,11 +74,17 @@ public final class TcpHeader
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
@@ -108,44 +114,72 @@ public final class TcpHeader
         return HeaderFault.NONE;
     }
 
+    /**
+     * @return the source port field.
+     */
     public int sourcePort()
     {
         return buffer.getShort(offset + SOURCE_PORT_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param sourcePort the source port field to write.
+     * @return this.
+     */
     public TcpHeader sourcePort(final int sourcePort)
     {
         buffer.putShort(offset + SOURCE_PORT_OFFSET, (short)sourcePort, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the destination port field.
+     */
     public int destinationPort()
     {
         return buffer.getShort(offset + DESTINATION_PORT_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param destinationPort the destination port field to write.
+     * @return this.
+     */
     public TcpHeader destinationPort(final int destinationPort)
     {
         buffer.putShort(offset + DESTINATION_PORT_OFFSET, (short)destinationPort, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the sequence number field.
+     */
     public long sequenceNumber()
     {
         return buffer.getInt(offset + SEQUENCE_NUMBER_OFFSET, BIG_ENDIAN) & 0xFFFF_FFFFL;
     }
 
+    /**
+     * @param sequenceNumber the sequence number field to write.
+     * @return this.
+     */
     public TcpHeader sequenceNumber(final long sequenceNumber)
     {
         buffer.putInt(offset + SEQUENCE_NUMBER_OFFSET, (int)sequenceNumber, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the acknowledgment number field.
+     */
     public long acknowledgmentNumber()
     {
         return buffer.getInt(offset + ACKNOWLEDGMENT_NUMBER_OFFSET, BIG_ENDIAN) & 0xFFFF_FFFFL;
     }
 
+    /**
+     * @param acknowledgmentNumber the acknowledgment number field to write.
+     * @return this.
+     */
     public TcpHeader acknowledgmentNumber(final long acknowledgmentNumber)
     {
         buffer.putInt(offset + ACKNOWLEDGMENT_NUMBER_OFFSET, (int)acknowledgmentNumber, BIG_ENDIAN);
@@ -215,33 +249,54 @@ public final class TcpHeader
         return (offsetFlagsWord() & flag) != 0;
     }
 
+    /**
+     * @return the window field.
+     */
     public int window()
     {
         return buffer.getShort(offset + WINDOW_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param window the window field to write.
+     * @return this.
+     */
     public TcpHeader window(final int window)
     {
         buffer.putShort(offset + WINDOW_OFFSET, (short)window, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the checksum field.
+     */
     public int checksum()
     {
         return buffer.getShort(offset + CHECKSUM_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param checksum the checksum field to write.
+     * @return this.
+     */
     public TcpHeader checksum(final int checksum)
     {
         buffer.putShort(offset + CHECKSUM_OFFSET, (short)checksum, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the urgent pointer field.
+     */
     public int urgentPointer()
     {
         return buffer.getShort(offset + URGENT_POINTER_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param urgentPointer the urgent pointer field to write.
+     * @return this.
+     */
     public TcpHeader urgentPointer(final int urgentPointer)
     {
         buffer.putShort(offset + URGENT_POINTER_OFFSET, (short)urgentPointer, BIG_ENDIAN);

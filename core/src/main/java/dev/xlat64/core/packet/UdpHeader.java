@@ -46,11 +46,17 @@ public final class UdpHeader
         return this;
     }
 
+    /**
+     * @return the buffer this flyweight is wrapped over.
+     */
     public MutableDirectBuffer buffer()
     {
         return buffer;
     }
 
+    /**
+     * @return the buffer index of the first header byte.
+     */
     public int offset()
     {
         return offset;
@@ -81,22 +87,36 @@ public final class UdpHeader
         return HeaderFault.NONE;
     }
 
+    /**
+     * @return the source port field.
+     */
     public int sourcePort()
     {
         return buffer.getShort(offset + SOURCE_PORT_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param sourcePort the source port field to write.
+     * @return this.
+     */
     public UdpHeader sourcePort(final int sourcePort)
     {
         buffer.putShort(offset + SOURCE_PORT_OFFSET, (short)sourcePort, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the destination port field.
+     */
     public int destinationPort()
     {
         return buffer.getShort(offset + DESTINATION_PORT_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param destinationPort the destination port field to write.
+     * @return this.
+     */
     public UdpHeader destinationPort(final int destinationPort)
     {
         buffer.putShort(offset + DESTINATION_PORT_OFFSET, (short)destinationPort, BIG_ENDIAN);
@@ -111,17 +131,28 @@ public final class UdpHeader
         return buffer.getShort(offset + LENGTH_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param length the length field to write.
+     * @return this.
+     */
     public UdpHeader length(final int length)
     {
         buffer.putShort(offset + LENGTH_OFFSET, (short)length, BIG_ENDIAN);
         return this;
     }
 
+    /**
+     * @return the checksum field.
+     */
     public int checksum()
     {
         return buffer.getShort(offset + CHECKSUM_OFFSET, BIG_ENDIAN) & 0xFFFF;
     }
 
+    /**
+     * @param checksum the checksum field to write.
+     * @return this.
+     */
     public UdpHeader checksum(final int checksum)
     {
         buffer.putShort(offset + CHECKSUM_OFFSET, (short)checksum, BIG_ENDIAN);

@@ -91,6 +91,18 @@ class InternetChecksumTest
     }
 
     @Test
+    void shouldSumAllFourBytesOfAJumbogramUpperLayerLength()
+    {
+        // RFC 8200 §8.1: the pseudo-header length is 32 bits (RFC 2675 jumbograms exceed 0xFFFF).
+        final int pseudo = InternetChecksum.ipv6PseudoHeaderSum(
+            0xFFFF_FFFF_FFFF_FFFFL, 0x8000_0000_0000_0001L, SERVER_HIGH, SERVER_LOW, 58, 0x0001_2345);
+
+        assertEquals(NaiveChecksum.sum(bytes(
+            "ffffffffffffffff8000000000000001" + "20010db8000000000000000000000002" +
+            "00012345" + "0000003a").byteArray()), pseudo);
+    }
+
+    @Test
     void shouldComputeIcmpv6EchoRequestChecksum()
     {
         // Echo request, identifier 0x1234, sequence 1, 56 bytes 0x00..0x37 as ping sends them.

@@ -11,8 +11,9 @@ import java.nio.ByteOrder;
 import static dev.xlat64.io.afpacket.TpacketLayout.*;
 
 /**
- * An AF_PACKET socket bound to one interface, with a TPACKET_V3 RX ring and a TPACKET_V3 TX ring in one
- * shared mapping, read and written in place through an Agrona {@link UnsafeBuffer} over the mapped address.
+ * An AF_PACKET socket bound to one interface, with an RX ring and a TX ring (TPACKET_V3 by default, or
+ * TPACKET_V2) in one shared mapping, read and written in place through an Agrona {@link UnsafeBuffer} over the
+ * mapped address.
  *
  * <p>Data path (one owning thread, no allocation, no locks): {@link #receive(FrameHandler, int)} hands up to
  * {@code limit} frames to the handler in place; {@link #send(DirectBuffer, int, int)} (or
@@ -20,9 +21,14 @@ import static dev.xlat64.io.afpacket.TpacketLayout.*;
  * syscall that transmits the whole batch. Faults at run time are counted in {@link PacketSocketCounters},
  * never thrown; setup failures throw an {@link IOException} naming the call, the interface and strerror.
  *
+ * <p>Threads: the RX side ({@link #receive}, {@link #poll}, {@link #pollKernelStatistics}) and the TX side
+ * ({@link #send}, {@link #claim}, {@link #commit}, {@link #flush}) share no state but the file descriptor, so
+ * one thread may own each side; each side must stay on its one thread. {@link #close()} only after both stop.
+ *
  * <p>RX latency: the kernel hands over a TPACKET_V3 block when it is full or when the block retire timer
  * ({@link PacketSocketOptions#rxBlockRetireTimeoutMs(int)}) fires, so a lightly loaded port adds up to that
- * timeout (rounded up to a kernel timer tick) per hop.
+ * timeout per hop (about 1 ms here); a TPACKET_V2 ring hands over every frame at once
+ * ({@link PacketSocketOptions#tpacketVersion(int)}).
  */
 public final class PacketSocket implements AutoCloseable
 {
@@ -187,6 +193,8 @@ public final class PacketSocket implements AutoCloseable
      */
     public void pollKernelStatistics()
     {
+        // struct tpacket_stats (V2) is the first 8 bytes of tpacket_stats_v3; the kernel writes what the version has.
+        scratch.setMemory(SCRATCH_STATS, STATS_V3_LENGTH, (byte)0);
         scratch.putInt(SCRATCH_OPTLEN, STATS_V3_LENGTH);
         if (libc.getsockopt(fd, LibC.SOL_PACKET, LibC.PACKET_STATISTICS,
             scratchAddress + SCRATCH_STATS, scratchAddress + SCRATCH_OPTLEN) < 0)
@@ -285,7 +293,15 @@ public final class PacketSocket implements AutoCloseable
         }
         macAddress = mac;
 
-        setIntOption(LibC.PACKET_VERSION, LibC.TPACKET_V3, "PACKET_VERSION(TPACKET_V3)");
+        final boolean v3 = PacketSocketOptions.TPACKET_V3 == options.tpacketVersion;
+        if (v3)
+        {
+            setIntOption(LibC.PACKET_VERSION, LibC.TPACKET_V3, "PACKET_VERSION(TPACKET_V3)");
+        }
+        else
+        {
+            setIntOption(LibC.PACKET_VERSION, LibC.TPACKET_V2, "PACKET_VERSION(TPACKET_V2)");
+        }
         if (options.reserveBytes > 0)
         {
             setIntOption(LibC.PACKET_RESERVE, options.reserveBytes, "PACKET_RESERVE");
@@ -304,7 +320,7 @@ public final class PacketSocket implements AutoCloseable
         final long rxBytes = (long)options.rxBlockSizeBytes * options.rxBlockCount;
         final long txBytes = (long)options.txBlockSizeBytes * options.txBlockCount;
         setRing(LibC.PACKET_RX_RING, "PACKET_RX_RING", options.rxBlockSizeBytes, options.rxBlockCount,
-            options.rxFrameSizeBytes, options.rxBlockRetireTimeoutMs);
+            options.rxFrameSizeBytes, v3 ? options.rxBlockRetireTimeoutMs : 0);
         setRing(LibC.PACKET_TX_RING, "PACKET_TX_RING", options.txBlockSizeBytes, options.txBlockCount,
             options.txFrameSizeBytes, 0);
 
@@ -319,13 +335,16 @@ public final class PacketSocket implements AutoCloseable
         ring = new UnsafeBuffer(address, (int)mappedLength);
 
         final int maxFrameBytes = mtuBytes + ETHERNET_HEADER_LENGTH;
-        rxRing = new RxRing(ring, 0, options.rxBlockSizeBytes, options.rxBlockCount, maxFrameBytes, counters,
-            this::pollKernelStatistics);
+        rxRing = v3 ?
+            new BlockRxRing(ring, 0, options.rxBlockSizeBytes, options.rxBlockCount, maxFrameBytes, counters,
+                this::pollKernelStatistics) :
+            new FrameRxRing(ring, 0, options.rxFrameSizeBytes, (int)(rxBytes / options.rxFrameSizeBytes),
+                maxFrameBytes, counters, this::pollKernelStatistics);
         txRing = new TxRing(ring, (int)rxBytes, options.txFrameSizeBytes,
-            (int)(txBytes / options.txFrameSizeBytes), maxFrameBytes, counters);
+            (int)(txBytes / options.txFrameSizeBytes), maxFrameBytes, counters, v3);
         // tpacket_rcv puts the network header at TPACKET_ALIGN(tp_hdrlen + 16) + reserve; the bytes between the
-        // sockaddr_ll that follows tpacket3_hdr and the MAC header are free (14 + reserve for Ethernet).
-        final int tpHdrLen = TP3_HDR_LENGTH + SOCKADDR_LL_LENGTH;
+        // sockaddr_ll that follows the tpacket header and the MAC header are free (14 + reserve for Ethernet).
+        final int tpHdrLen = (v3 ? TP3_HDR_LENGTH : TP2_HDR_LENGTH) + SOCKADDR_LL_LENGTH;
         rxHeadroomBytes = align(tpHdrLen + 16) + options.reserveBytes - ETHERNET_HEADER_LENGTH - tpHdrLen;
 
         scratch.setMemory(SCRATCH_SOCKADDR, SOCKADDR_LL_LENGTH, (byte)0);
@@ -408,6 +427,8 @@ public final class PacketSocket implements AutoCloseable
         requireRange("rxBlockRetireTimeoutMs", o.rxBlockRetireTimeoutMs, 1, 1000, "");
         requireRange("reserveBytes", o.reserveBytes, 0, 1024, "");
         requireRange("protocol", o.protocol, 0, 0xFFFF, " (an EtherType)");
+        requireRange("tpacketVersion", o.tpacketVersion, PacketSocketOptions.TPACKET_V2, PacketSocketOptions.TPACKET_V3,
+            " (TPACKET_V2 or TPACKET_V3)");
         if (o.rxFrameSizeBytes % TPACKET_ALIGNMENT != 0 || o.txFrameSizeBytes % TPACKET_ALIGNMENT != 0)
         {
             throw new IllegalArgumentException("rxFrameSizeBytes " + o.rxFrameSizeBytes + " and txFrameSizeBytes " +
@@ -417,6 +438,11 @@ public final class PacketSocket implements AutoCloseable
         {
             throw new IllegalArgumentException("txBlockSizeBytes " + o.txBlockSizeBytes +
                 ": expected a multiple of txFrameSizeBytes " + o.txFrameSizeBytes);
+        }
+        if (PacketSocketOptions.TPACKET_V2 == o.tpacketVersion && o.rxBlockSizeBytes % o.rxFrameSizeBytes != 0)
+        {
+            throw new IllegalArgumentException("rxBlockSizeBytes " + o.rxBlockSizeBytes +
+                ": expected a multiple of rxFrameSizeBytes " + o.rxFrameSizeBytes + " for TPACKET_V2");
         }
         final long total = (long)o.rxBlockSizeBytes * o.rxBlockCount + (long)o.txBlockSizeBytes * o.txBlockCount;
         if (total > (1L << 30))

@@ -1,149 +1,20 @@
 package dev.xlat64.io.afpacket;
 
-import org.agrona.concurrent.UnsafeBuffer;
-
-import static dev.xlat64.io.afpacket.TpacketLayout.*;
-
 /**
- * Reader of a mapped TPACKET_V3 RX ring: blocks of variable-length frames that the kernel hands over a
- * block at a time ({@code block_status & TP_STATUS_USER}) and gets back when the reader stores
- * {@code TP_STATUS_KERNEL}. A batch may end inside a block; the next call resumes at the next frame.
- *
- * <p>Dropped and counted (one reason each, in this order), never handed to the handler: frames longer
- * than MTU + 14 (GSO/GRO/LRO merged frames), frames the ring holds only partly (snaplen &lt; len) and
- * frames with TP_STATUS_CSUMNOTREADY (their transport checksum is partial, so a translated copy would
- * leave with a wrong checksum). Offloads off on the interface ({@code ethtool -K}) avoids all three.
+ * Reader of a mapped AF_PACKET RX ring: {@link BlockRxRing} for TPACKET_V3, {@link FrameRxRing} for TPACKET_V2.
+ * Both drop and count the same faults, in the same order, and never hand them to the handler.
  */
-final class RxRing
+interface RxRing
 {
-    /** Fetches and resets the kernel's drop statistics (called when a block carries TP_STATUS_LOSING). */
+    /** Fetches and resets the kernel's drop statistics (called when the ring reports TP_STATUS_LOSING). */
     interface LossReporter
     {
         void onLosing();
     }
 
-    private final UnsafeBuffer buffer;
-    private final int ringOffset;
-    private final int blockSizeBytes;
-    private final int blockCount;
-    private final int maxFrameBytes;
-    private final PacketSocketCounters counters;
-    private final LossReporter lossReporter;
+    /** Hands up to {@code limit} frames to the handler; returns the frames taken off the ring. */
+    int receive(FrameHandler handler, int limit);
 
-    private int blockIndex;
-    private int blockOffset = -1;
-    private int framesLeftInBlock;
-    private int frameOffset;
-
-    RxRing(
-        final UnsafeBuffer buffer,
-        final int ringOffset,
-        final int blockSizeBytes,
-        final int blockCount,
-        final int maxFrameBytes,
-        final PacketSocketCounters counters,
-        final LossReporter lossReporter)
-    {
-        this.buffer = buffer;
-        this.ringOffset = ringOffset;
-        this.blockSizeBytes = blockSizeBytes;
-        this.blockCount = blockCount;
-        this.maxFrameBytes = maxFrameBytes;
-        this.counters = counters;
-        this.lossReporter = lossReporter;
-    }
-
-    /** True when a frame is waiting (the current block is open or the next one belongs to user space). */
-    boolean hasFrames()
-    {
-        if (blockOffset >= 0)
-        {
-            return true;
-        }
-        final int next = ringOffset + blockIndex * blockSizeBytes;
-        return (buffer.getIntVolatile(next + BLOCK_STATUS_OFFSET) & TP_STATUS_USER) != 0;
-    }
-
-    int receive(final FrameHandler handler, final int limit)
-    {
-        int frames = 0;
-        long bytes = 0;
-        int consumed = 0;
-        while (consumed < limit)
-        {
-            if (blockOffset < 0 && !openNextBlock())
-            {
-                break;
-            }
-            while (framesLeftInBlock > 0 && consumed < limit)
-            {
-                final int frame = frameOffset;
-                final int nextOffset = buffer.getInt(frame + TP3_NEXT_OFFSET_OFFSET);
-                final int snapLength = buffer.getInt(frame + TP3_SNAPLEN_OFFSET);
-                final int length = buffer.getInt(frame + TP3_LEN_OFFSET);
-                final int status = buffer.getInt(frame + TP3_STATUS_OFFSET);
-                final int macOffset = buffer.getShort(frame + TP3_MAC_OFFSET) & 0xFFFF;
-                framesLeftInBlock--;
-                frameOffset = frame + nextOffset;
-                consumed++;
-
-                // A GSO/GRO frame is usually also checksum-partial: the oversize reason names the bigger fault.
-                if (length > maxFrameBytes)
-                {
-                    counters.increment(PacketSocketCounter.RX_DROP_OVERSIZE);
-                }
-                else if (snapLength < length)
-                {
-                    counters.increment(PacketSocketCounter.RX_DROP_TRUNCATED);
-                }
-                else if ((status & TP_STATUS_CSUMNOTREADY) != 0)
-                {
-                    counters.increment(PacketSocketCounter.RX_DROP_CHECKSUM_PARTIAL);
-                }
-                else
-                {
-                    frames++;
-                    bytes += length;
-                    handler.onFrame(buffer, frame + macOffset, length);
-                }
-            }
-            if (framesLeftInBlock == 0)
-            {
-                releaseBlock();
-            }
-        }
-        if (frames > 0)
-        {
-            counters.add(PacketSocketCounter.RX_FRAMES, frames);
-            counters.add(PacketSocketCounter.RX_BYTES, bytes);
-        }
-        return consumed;
-    }
-
-    private boolean openNextBlock()
-    {
-        final int block = ringOffset + blockIndex * blockSizeBytes;
-        final int status = buffer.getIntVolatile(block + BLOCK_STATUS_OFFSET);
-        if ((status & TP_STATUS_USER) == 0)
-        {
-            return false;
-        }
-        if ((status & TP_STATUS_LOSING) != 0)
-        {
-            lossReporter.onLosing();
-        }
-        blockOffset = block;
-        framesLeftInBlock = buffer.getInt(block + BLOCK_NUM_PKTS_OFFSET);
-        frameOffset = block + buffer.getInt(block + BLOCK_OFFSET_TO_FIRST_PKT_OFFSET);
-        return true;
-    }
-
-    private void releaseBlock()
-    {
-        // The release store orders our reads (and the handler's writes) of the block before the kernel reuses it.
-        buffer.putIntRelease(blockOffset + BLOCK_STATUS_OFFSET, TP_STATUS_KERNEL);
-        blockOffset = -1;
-        blockIndex = blockIndex + 1 == blockCount ? 0 : blockIndex + 1;
-        counters.increment(PacketSocketCounter.RX_BLOCKS);
-    }
+    /** True when a frame is waiting. */
+    boolean hasFrames();
 }

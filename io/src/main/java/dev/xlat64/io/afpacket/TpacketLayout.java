@@ -38,12 +38,26 @@ package dev.xlat64.io.afpacket;
  *     __u8  tp_padding[8];          // 40        unsigned char  mr_address[8]; //  8
  * };                                // 48    };                                // 16
  *
+ * struct tpacket2_hdr {                      struct tpacket_req {   (the first 16 bytes of tpacket_req3)
+ *     __u32 tp_status;              //  0        unsigned int tp_block_size, tp_block_nr, tp_frame_size, tp_frame_nr;
+ *     __u32 tp_len;                 //  4    };                                // 16
+ *     __u32 tp_snaplen;             //  8
+ *     __u16 tp_mac;                 // 12
+ *     __u16 tp_net;                 // 14
+ *     __u32 tp_sec;                 // 16
+ *     __u32 tp_nsec;                // 20
+ *     __u16 tp_vlan_tci;            // 24
+ *     __u16 tp_vlan_tpid;           // 26
+ *     __u8  tp_padding[4];          // 28
+ * };                                // 32
+ *
  * struct ifreq { char ifr_name[16]; union { struct sockaddr ifr_hwaddr; int ifr_mtu; int ifr_ifindex; ... }; }; // 40
  * struct pollfd { int fd; short events; short revents; }; // 8
  * </pre>
  *
- * <p>TX frames (TPACKET_V3 TX ring, Linux 4.11+) carry the packet at {@link #TPACKET3_DATA_OFFSET} =
- * TPACKET_ALIGN(sizeof(struct tpacket3_hdr)), as the kernel computes {@code tp_hdrlen - sizeof(sockaddr_ll)}.
+ * <p>TX frames carry the packet at TPACKET_ALIGN(sizeof(header)), as the kernel computes
+ * {@code tp_hdrlen - sizeof(sockaddr_ll)}: {@link #TPACKET3_DATA_OFFSET} for TPACKET_V3 (TX ring since Linux 4.11),
+ * {@link #TPACKET2_DATA_OFFSET} for TPACKET_V2.
  */
 public final class TpacketLayout
 {
@@ -87,6 +101,15 @@ public final class TpacketLayout
     public static final int TP3_HDR_LENGTH = 48;
     /** Where a TX frame's packet starts: TPACKET_ALIGN(sizeof(struct tpacket3_hdr)). */
     public static final int TPACKET3_DATA_OFFSET = 48;
+
+    public static final int TP2_STATUS_OFFSET = 0;
+    public static final int TP2_LEN_OFFSET = 4;
+    public static final int TP2_SNAPLEN_OFFSET = 8;
+    public static final int TP2_MAC_OFFSET = 12;
+    public static final int TP2_NET_OFFSET = 14;
+    public static final int TP2_HDR_LENGTH = 32;
+    /** Where a TPACKET_V2 TX frame's packet starts: TPACKET_ALIGN(sizeof(struct tpacket2_hdr)). */
+    public static final int TPACKET2_DATA_OFFSET = 32;
 
     public static final int STATS_V3_PACKETS_OFFSET = 0;
     public static final int STATS_V3_DROPS_OFFSET = 4;

@@ -6,8 +6,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 import static dev.xlat64.io.afpacket.TpacketLayout.*;
 
 /**
- * Writer of a mapped TPACKET_V3 TX ring: fixed slots of {@code frameSizeBytes}, each a tpacket3_hdr and
- * the frame at {@link TpacketLayout#TPACKET3_DATA_OFFSET}. A slot is ours when its tp_status is
+ * Writer of a mapped TPACKET_V3 or TPACKET_V2 TX ring: fixed slots of {@code frameSizeBytes}, each a
+ * tpacket3_hdr (tpacket2_hdr) and the frame at {@link TpacketLayout#TPACKET3_DATA_OFFSET}
+ * ({@link TpacketLayout#TPACKET2_DATA_OFFSET}). A slot is ours when its tp_status is
  * TP_STATUS_AVAILABLE; we fill it and store TP_STATUS_SEND_REQUEST (release), and the kernel transmits
  * every requested slot in ring order on the next {@code send()} kick, then marks it available again.
  */
@@ -19,6 +20,11 @@ final class TxRing
     private final int frameCount;
     private final int maxFrameBytes;
     private final PacketSocketCounters counters;
+    private final boolean v3;
+    private final int statusOffset;
+    private final int lengthOffset;
+    private final int snapLengthOffset;
+    private final int dataOffset;
 
     private int index;
     private int claimedSlot = -1;
@@ -30,13 +36,19 @@ final class TxRing
         final int frameSizeBytes,
         final int frameCount,
         final int maxFrameBytes,
-        final PacketSocketCounters counters)
+        final PacketSocketCounters counters,
+        final boolean v3)
     {
+        this.v3 = v3;
+        this.statusOffset = v3 ? TP3_STATUS_OFFSET : TP2_STATUS_OFFSET;
+        this.lengthOffset = v3 ? TP3_LEN_OFFSET : TP2_LEN_OFFSET;
+        this.snapLengthOffset = v3 ? TP3_SNAPLEN_OFFSET : TP2_SNAPLEN_OFFSET;
+        this.dataOffset = v3 ? TPACKET3_DATA_OFFSET : TPACKET2_DATA_OFFSET;
         this.buffer = buffer;
         this.ringOffset = ringOffset;
         this.frameSizeBytes = frameSizeBytes;
         this.frameCount = frameCount;
-        this.maxFrameBytes = Math.min(maxFrameBytes, frameSizeBytes - TPACKET3_DATA_OFFSET);
+        this.maxFrameBytes = Math.min(maxFrameBytes, frameSizeBytes - dataOffset);
         this.counters = counters;
     }
 
@@ -76,13 +88,13 @@ final class TxRing
             return -1;
         }
         final int slot = ringOffset + index * frameSizeBytes;
-        if (buffer.getIntVolatile(slot + TP3_STATUS_OFFSET) != TP_STATUS_AVAILABLE)
+        if (buffer.getIntVolatile(slot + statusOffset) != TP_STATUS_AVAILABLE)
         {
             counters.increment(PacketSocketCounter.TX_DROP_RING_FULL);
             return -1;
         }
         claimedSlot = slot;
-        return slot + TPACKET3_DATA_OFFSET;
+        return slot + dataOffset;
     }
 
     boolean commit(final int length)
@@ -98,10 +110,13 @@ final class TxRing
             counters.increment(PacketSocketCounter.TX_DROP_OVERSIZE);
             return false;
         }
-        buffer.putInt(slot + TP3_NEXT_OFFSET_OFFSET, 0);
-        buffer.putInt(slot + TP3_SNAPLEN_OFFSET, length);
-        buffer.putInt(slot + TP3_LEN_OFFSET, length);
-        buffer.putIntRelease(slot + TP3_STATUS_OFFSET, TP_STATUS_SEND_REQUEST);
+        if (v3)
+        {
+            buffer.putInt(slot + TP3_NEXT_OFFSET_OFFSET, 0); // the kernel refuses variable-sized V3 TX slots
+        }
+        buffer.putInt(slot + snapLengthOffset, length);
+        buffer.putInt(slot + lengthOffset, length);
+        buffer.putIntRelease(slot + statusOffset, TP_STATUS_SEND_REQUEST);
         index = index + 1 == frameCount ? 0 : index + 1;
         pending++;
         counters.increment(PacketSocketCounter.TX_FRAMES);

@@ -48,6 +48,8 @@ public final class PcapReader implements AutoCloseable
     public static final int MAX_CAPTURED_LENGTH = 262_144;
     /** Default read chunk. */
     public static final int DEFAULT_BUFFER_BYTES = 1 << 20;
+    /** Smallest read chunk; the buffer doubles when a record does not fit (no allocation otherwise). */
+    public static final int MIN_BUFFER_BYTES = 1 << 12;
 
     private static final int MAGIC_MICROS = 0xA1B2C3D4;
     private static final int MAGIC_NANOS = 0xA1B23C4D;
@@ -55,7 +57,7 @@ public final class PcapReader implements AutoCloseable
     private static final int FCS_PRESENT_BIT = 0x0400_0000;
 
     private final ReadableByteChannel channel;
-    private final ByteBuffer byteBuffer;
+    private ByteBuffer byteBuffer;
     private final UnsafeBuffer buffer;
     private final PcapRecord record = new PcapRecord();
     private final ByteOrder byteOrder;
@@ -72,7 +74,7 @@ public final class PcapReader implements AutoCloseable
     private PcapReader(final ReadableByteChannel channel, final int bufferBytes) throws IOException
     {
         this.channel = channel;
-        this.byteBuffer = ByteBuffer.allocateDirect(Math.max(bufferBytes, RECORD_HEADER_LENGTH + MAX_CAPTURED_LENGTH));
+        this.byteBuffer = ByteBuffer.allocateDirect(Math.max(bufferBytes, MIN_BUFFER_BYTES));
         this.byteBuffer.limit(0);
         this.buffer = new UnsafeBuffer(byteBuffer);
 
@@ -147,7 +149,7 @@ public final class PcapReader implements AutoCloseable
 
     /**
      * @param channel     to read from; closed by {@link #close()}.
-     * @param bufferBytes read chunk size (raised to hold at least one largest record).
+     * @param bufferBytes read chunk size (at least {@link #MIN_BUFFER_BYTES}; grows if a record is larger).
      * @return a reader positioned before the first record.
      * @throws IOException if the file header is bad or cannot be read.
      */
@@ -224,7 +226,7 @@ public final class PcapReader implements AutoCloseable
         }
         recordCount = number;
         record.set(buffer, dataIndex, (int)capturedLength, (int)Math.min(originalLength, Integer.MAX_VALUE),
-            seconds, (int)fraction * precision.nanosPerUnit(), number, linkType);
+            seconds, (int)fraction * precision.nanosPerUnit(), number, linkType, fcsLength);
         byteBuffer.position(byteBuffer.position() + recordLength);
         return true;
     }
@@ -245,6 +247,9 @@ public final class PcapReader implements AutoCloseable
         return recordCount;
     }
 
+    /**
+     * @return the link type from the file header, lower 16 bits ({@link PcapLinkType}).
+     */
     public int linkType()
     {
         return linkType;
@@ -258,6 +263,9 @@ public final class PcapReader implements AutoCloseable
         return snapLength;
     }
 
+    /**
+     * @return the timestamp resolution the magic number announced.
+     */
     public PcapPrecision precision()
     {
         return precision;
@@ -271,11 +279,17 @@ public final class PcapReader implements AutoCloseable
         return byteOrder;
     }
 
+    /**
+     * @return the file format's major version (always 2 once opened).
+     */
     public int versionMajor()
     {
         return versionMajor;
     }
 
+    /**
+     * @return the file format's minor version (4 in practice).
+     */
     public int versionMinor()
     {
         return versionMinor;
@@ -289,6 +303,11 @@ public final class PcapReader implements AutoCloseable
         return fcsLength;
     }
 
+    /**
+     * Close the underlying channel.
+     *
+     * @throws IOException if closing fails.
+     */
     @Override
     public void close() throws IOException
     {
@@ -304,6 +323,10 @@ public final class PcapReader implements AutoCloseable
     {
         while (byteBuffer.remaining() < wanted && !endOfFile)
         {
+            if (wanted > byteBuffer.capacity())
+            {
+                grow(wanted);
+            }
             bufferFileOffset += byteBuffer.position();
             byteBuffer.compact();
             final int read = channel.read(byteBuffer);
@@ -314,5 +337,15 @@ public final class PcapReader implements AutoCloseable
             }
         }
         return byteBuffer.remaining();
+    }
+
+    private void grow(final int wanted)
+    {
+        final ByteBuffer larger = ByteBuffer.allocateDirect(
+            Math.max(byteBuffer.capacity() * 2, Integer.highestOneBit(wanted - 1) << 1));
+        bufferFileOffset += byteBuffer.position();
+        larger.put(byteBuffer).flip();
+        byteBuffer = larger;
+        buffer.wrap(larger);
     }
 }

@@ -1,5 +1,8 @@
 package dev.xlat64.io.pcap;
 
+import java.nio.ByteOrder;
+
+import dev.xlat64.core.packet.EthernetHeader;
 import org.agrona.MutableDirectBuffer;
 
 /**
@@ -34,6 +37,7 @@ public final class PcapRecord
     private int timestampNanos;
     private long number;
     private int linkType;
+    private int fcsLength;
 
     void set(
         final MutableDirectBuffer buffer,
@@ -43,7 +47,8 @@ public final class PcapRecord
         final long timestampSeconds,
         final int timestampNanos,
         final long number,
-        final int linkType)
+        final int linkType,
+        final int fcsLength)
     {
         this.buffer = buffer;
         this.offset = offset;
@@ -53,6 +58,7 @@ public final class PcapRecord
         this.timestampNanos = timestampNanos;
         this.number = number;
         this.linkType = linkType;
+        this.fcsLength = fcsLength;
     }
 
     /**
@@ -125,6 +131,42 @@ public final class PcapRecord
     public long number()
     {
         return number;
+    }
+
+    /**
+     * Where the IP packet starts: at {@link #offset()} for RAW, IPV4 and IPV6 files; behind the 14-byte Ethernet
+     * header for ETHERNET files when its EtherType is IPv4 or IPv6.
+     *
+     * @return buffer index of the IP header, or -1 if this record holds no IP packet (ARP, VLAN tag, runt frame).
+     */
+    public int ipOffset()
+    {
+        if (PcapLinkType.isRawIp(linkType))
+        {
+            return offset;
+        }
+        if (capturedLength < EthernetHeader.HEADER_LENGTH)
+        {
+            return -1;
+        }
+        final int etherType = buffer.getShort(offset + EthernetHeader.ETHER_TYPE_OFFSET, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+        return etherType == EthernetHeader.ETHERTYPE_IPV4 || etherType == EthernetHeader.ETHERTYPE_IPV6 ?
+            offset + EthernetHeader.HEADER_LENGTH : -1;
+    }
+
+    /**
+     * @return captured bytes from {@link #ipOffset()} to the record end, less a trailing Frame Check Sequence the
+     * file header announces (only when the frame was captured whole); -1 if {@link #ipOffset()} is -1.
+     */
+    public int ipLength()
+    {
+        final int ipOffset = ipOffset();
+        if (ipOffset < 0)
+        {
+            return -1;
+        }
+        final int trailer = isTruncated() ? 0 : fcsLength;
+        return Math.max(0, capturedLength - (ipOffset - offset) - trailer);
     }
 
     /**

@@ -250,11 +250,19 @@ public final class PcapWriter implements AutoCloseable
         return recordCount;
     }
 
+    /**
+     * @return the link type written into the file header.
+     */
     public int linkType()
     {
         return linkType;
     }
 
+    /**
+     * Flush what is buffered and close the underlying channel.
+     *
+     * @throws IOException if writing or closing fails.
+     */
     @Override
     public void close() throws IOException
     {

@@ -129,6 +129,23 @@ class NetnsLabTest
     }
 
     @Test
+    void shouldRemoveWhatItBuiltWhenCreateFails() throws IOException
+    {
+        // Passes the shape check but `ip` refuses it, after the namespaces and links exist.
+        final IOException failure = assertThrows(IOException.class,
+            () -> NetnsLab.builder().extraAddress(NetnsLab.Role.SERVER, "198.51.100.300/24").create());
+        final java.util.regex.Matcher id = java.util.regex.Pattern.compile("xlat64-server-([0-9a-z]+)")
+            .matcher(failure.getMessage());
+        assertTrue(id.find(), failure.getMessage());
+        assertTrue(failure.getMessage().contains("198.51.100.300/24"), failure.getMessage());
+        final String remaining = Commands.run(10_000, "ip", "netns", "list").output();
+        for (final String role : new String[] {"client", "gateway", "server"})
+        {
+            assertFalse(remaining.contains("xlat64-" + role + "-" + id.group(1)), remaining);
+        }
+    }
+
+    @Test
     void shouldRejectBadConfigurationWithKeyAndValue()
     {
         final IllegalArgumentException mtu = assertThrows(IllegalArgumentException.class,

@@ -112,6 +112,51 @@ class PcapReaderTest
     }
 
     @Test
+    void shouldLocateTheIpPacketInEachLinkType()
+        throws IOException
+    {
+        final String ipv6Frame = "020000000002 020000000001 86dd 6000";
+        final String arpFrame = "ffffffffffff 020000000001 0806 0001";
+        final String runt = "0200000000";
+        final String file = BE_NANO_ETHERNET +
+            "00000000 00000000 00000010 00000010" + ipv6Frame +
+            "00000000 00000000 00000010 00000010" + arpFrame +
+            "00000000 00000000 00000005 00000005" + runt;
+        try (PcapReader reader = PcapReader.of(bytes(file)))
+        {
+            assertTrue(reader.next());
+            assertEquals(reader.record().offset() + 14, reader.record().ipOffset());
+            assertEquals(2, reader.record().ipLength());
+            assertTrue(reader.next());
+            assertEquals(-1, reader.record().ipOffset());
+            assertEquals(-1, reader.record().ipLength());
+            assertTrue(reader.next());
+            assertEquals(-1, reader.record().ipOffset());
+            assertFalse(reader.next());
+        }
+
+        // 4 bytes of FCS announced: they are not part of the IP packet, unless the frame was cut before them.
+        final String withFcs = "a1b2c3d4 0002 0004 00000000 00000000 0000ffff 24000001" +
+            "00000000 00000000 00000014 00000014" + ipv6Frame + "deadbeef" +
+            "00000000 00000000 00000010 00000100" + ipv6Frame;
+        try (PcapReader reader = PcapReader.of(bytes(withFcs)))
+        {
+            assertTrue(reader.next());
+            assertEquals(2, reader.record().ipLength());
+            assertTrue(reader.next());
+            assertEquals(2, reader.record().ipLength());
+            assertFalse(reader.next());
+        }
+
+        try (PcapReader reader = PcapReader.of(bytes(LE_MICRO_RAW + leRecord("00000000", "00000000", "02000000", "02000000") + "4500")))
+        {
+            assertTrue(reader.next());
+            assertEquals(reader.record().offset(), reader.record().ipOffset());
+            assertEquals(2, reader.record().ipLength());
+        }
+    }
+
+    @Test
     void shouldCarryAnOverflowingFractionIntoTheSeconds()
         throws IOException
     {

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -157,6 +158,18 @@ class PcapWriterTest
             assertFalse(reader.next());
         }
         assertEquals(24 + 16L * records + sum(packets), Files.size(path));
+
+        // Again through the smallest chunk, which must grow for the 65535-byte record.
+        try (PcapReader reader = PcapReader.of(FileChannel.open(path), PcapReader.MIN_BUFFER_BYTES))
+        {
+            for (int i = 0; i < records; i++)
+            {
+                assertTrue(reader.next(), "record " + (i + 1));
+                assertEquals(Hex.of(packets[i]),
+                    Hex.of(reader.record().buffer(), reader.record().offset(), reader.record().capturedLength()));
+            }
+            assertFalse(reader.next());
+        }
     }
 
     @Test
