@@ -85,7 +85,13 @@ public final class TxAgent implements Agent, MessageHandler
         {
             if (neighborFrames != null)
             {
-                work += neighborFrames.read(neighborHandler, batchLimit);
+                final int frames = neighborFrames.read(neighborHandler, batchLimit);
+                if (frames > 0)
+                {
+                    // An answer releases the frames held for that next hop: they must leave in this cycle.
+                    queued = true;
+                    work += frames;
+                }
             }
             if (nextHops.doWork(nowNs) > 0)
             {

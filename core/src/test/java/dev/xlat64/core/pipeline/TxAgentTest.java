@@ -169,6 +169,35 @@ class TxAgentTest
     }
 
     @Test
+    void shouldFlushInTheSameCycleTheFramesAnAnswerReleases()
+    {
+        final FakePort[] sender = {port};
+        nextHops = new NextHopResolver()
+        {
+            @Override
+            public long resolve(final int p, final Family family, final org.agrona.DirectBuffer buffer,
+                final int offset, final long nowNs)
+            {
+                return UNRESOLVED;
+            }
+
+            @Override
+            public void onNeighborFrame(final int p, final org.agrona.MutableDirectBuffer buffer, final int offset,
+                final int length, final long nowNs)
+            {
+                sender[0].send(buffer, offset, length); // the answer releases a held frame
+            }
+        };
+        new NeighborFrameRing(neighborRing, counters.neighborRingFullCounter())
+            .onNeighborFrame(1, new UnsafeBuffer(new byte[60]), 0, 60);
+
+        agent().doWork();
+
+        assertEquals(1, port.sent.size());
+        assertEquals(1, port.flushes);
+    }
+
+    @Test
     void shouldCountNeighborFramesTheRingCannotTake()
     {
         final RingBuffer tiny = Rings.ring(1024);

@@ -58,11 +58,6 @@ public final class RunCommand implements Callable<Integer>
             root.rejectUnknownKeys(topLevel);
             gatewayConfig = GatewayConfig.read(root);
             translatorConfig = TranslatorConfigReader.read(root);
-            if (gatewayConfig.ipv6NextHopMac().isEmpty() || gatewayConfig.ipv4NextHopMac().isEmpty())
-            {
-                throw new ConfigException(config + ": gateway.ipv6-next-hop-mac and gateway.ipv4-next-hop-mac are " +
-                    "required: the MAC addresses of the next hop on each side (neighbor discovery is not built in yet)");
-            }
         }
         catch (final ConfigException ex)
         {

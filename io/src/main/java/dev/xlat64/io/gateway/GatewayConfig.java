@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import dev.xlat64.core.addr.Ipv4Address;
+import dev.xlat64.core.addr.Ipv6Address;
 import dev.xlat64.io.config.ConfigNode;
 import dev.xlat64.io.counters.CountersFile;
 
@@ -19,7 +21,11 @@ import dev.xlat64.io.counters.CountersFile;
  * gateway:
  *   ipv6-interface: eth1          # the IPv6 side
  *   ipv4-interface: eth2          # the IPv4 side; the same name as ipv6-interface (or `interface: eth0`) for one port
- *   ipv6-next-hop-mac: 02:00:00:00:00:02   # optional: a static next hop instead of neighbor discovery
+ *   ipv6-address: 2001:db8:1::1   # the gateway's own address on the IPv6 side: source of Neighbor Solicitations
+ *   ipv4-address: 198.51.100.1    # the gateway's own address on the IPv4 side: sender of ARP requests
+ *   ipv6-next-hop: 2001:db8:1::ff # optional: a router for every IPv6 destination (default: destinations on-link)
+ *   ipv4-next-hop: 198.51.100.254 # optional: a router for every IPv4 destination (default: destinations on-link)
+ *   ipv6-next-hop-mac: 02:00:00:00:00:02   # optional: a static next-hop MAC instead of neighbor discovery
  *   ipv4-next-hop-mac: 02:00:00:00:00:03
  *   workers: 1                    # translating threads
  *   threading: shared             # shared (agents composed onto `threads` threads) or dedicated (one thread each)
@@ -34,12 +40,20 @@ import dev.xlat64.io.counters.CountersFile;
  *
  * @param ipv6Interface the port of the IPv6 side.
  * @param ipv4Interface the port of the IPv4 side; equal to {@code ipv6Interface} when one port serves both.
+ * @param ipv6Address the gateway's IPv6 address on its IPv6 side (NDP source), or null with a static IPv6 MAC.
+ * @param ipv4Address the gateway's IPv4 address on its IPv4 side (ARP sender), or null with a static IPv4 MAC.
+ * @param ipv6NextHop a router all IPv6 packets go to, or null for on-link destinations.
+ * @param ipv4NextHop a router all IPv4 packets go to, or null for on-link destinations.
  * @param ipv6NextHopMac a static Ethernet destination for packets leaving as IPv6, if configured.
  * @param ipv4NextHopMac a static Ethernet destination for packets leaving as IPv4, if configured.
  */
 public record GatewayConfig(
     String ipv6Interface,
     String ipv4Interface,
+    Ipv6Address ipv6Address,
+    Integer ipv4Address,
+    Ipv6Address ipv6NextHop,
+    Integer ipv4NextHop,
     OptionalLong ipv6NextHopMac,
     OptionalLong ipv4NextHopMac,
     int workers,
@@ -54,7 +68,7 @@ public record GatewayConfig(
 {
     public static final String SECTION = "gateway";
     private static final Set<String> KEYS = Set.of("interface", "ipv6-interface", "ipv4-interface",
-        "ipv6-next-hop-mac", "ipv4-next-hop-mac", "workers", "threading", "threads", "cpus", "idle-strategy",
+        "ipv6-address", "ipv4-address", "ipv6-next-hop", "ipv4-next-hop", "ipv6-next-hop-mac", "ipv4-next-hop-mac", "workers", "threading", "threads", "cpus", "idle-strategy",
         "batch-size", "ring-size-kb", "counters-file", "prometheus");
 
     /**
@@ -105,6 +119,20 @@ public record GatewayConfig(
         {
             throw node.invalid("cpus", node.string("cpus", "[...]"), "no `cpus` with threading: shared (pinning is per agent thread in dedicated mode)");
         }
+        final OptionalLong ipv6NextHopMac = optionalMac(node, "ipv6-next-hop-mac");
+        final OptionalLong ipv4NextHopMac = optionalMac(node, "ipv4-next-hop-mac");
+        final Ipv6Address ipv6Address = node.parsed("ipv6-address", Ipv6Address::parse, "an IPv6 address", null);
+        final Integer ipv4Address = node.parsed("ipv4-address", Ipv4Address::parse, "an IPv4 address", null);
+        if (ipv6NextHopMac.isEmpty() && ipv6Address == null)
+        {
+            throw node.invalid("ipv6-address", "(missing)", "the gateway's IPv6 address on the IPv6 side, the source " +
+                "of its Neighbor Solicitations (RFC 4861), or a static gateway.ipv6-next-hop-mac");
+        }
+        if (ipv4NextHopMac.isEmpty() && ipv4Address == null)
+        {
+            throw node.invalid("ipv4-address", "(missing)", "the gateway's IPv4 address on the IPv4 side, the sender " +
+                "of its ARP requests (RFC 826), or a static gateway.ipv4-next-hop-mac");
+        }
         final int cpuCount = Runtime.getRuntime().availableProcessors();
         final int ringKb = node.integer("ring-size-kb", 128, 1 << 20, 1024);
         if (Integer.bitCount(ringKb) != 1)
@@ -114,8 +142,12 @@ public record GatewayConfig(
         return new GatewayConfig(
             ipv6Interface,
             ipv4Interface,
-            optionalMac(node, "ipv6-next-hop-mac"),
-            optionalMac(node, "ipv4-next-hop-mac"),
+            ipv6Address,
+            ipv4Address,
+            node.parsed("ipv6-next-hop", Ipv6Address::parse, "an IPv6 address", null),
+            node.parsed("ipv4-next-hop", Ipv4Address::parse, "an IPv4 address", null),
+            ipv6NextHopMac,
+            ipv4NextHopMac,
             node.integer("workers", 1, 64, 1),
             threading,
             node.integer("threads", 1, 64, 1),

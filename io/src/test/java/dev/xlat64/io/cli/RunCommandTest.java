@@ -43,12 +43,14 @@ class RunCommandTest
             pool6: 2001:db8:64::/96
             gateway:
               interface: eth0
+              ipv6-address: 2001:db8:1::1
+              ipv4-address: 198.51.100.1
               workers: many
             """);
 
         assertEquals(RunCommand.EXIT_CONFIG, run("run", "--config", config.toString()));
 
-        assertEquals("xlat64 run: " + config + ":4: gateway.workers: 'many' is not valid " +
+        assertEquals("xlat64 run: " + config + ":6: gateway.workers: 'many' is not valid " +
             "(expected a whole number from 1 to 64)\n", err.toString());
     }
 
@@ -118,7 +120,7 @@ class RunCommandTest
         try (NetnsLab lab = NetnsLab.builder().create())
         {
             final Path counters = dir.resolve("counters");
-            final Path config = Files.writeString(dir.resolve("lab.yaml"), LabGatewayConfig.yaml(lab, 1500, counters));
+            final Path config = Files.writeString(dir.resolve("lab.yaml"), LabGatewayConfig.yaml(lab, 1500, counters, true));
             final GatewayProcess gateway = GatewayProcess.start(
                 lab.namespace(NetnsLab.Role.GATEWAY), config, dir.resolve("gateway.log"), line -> {});
             try
