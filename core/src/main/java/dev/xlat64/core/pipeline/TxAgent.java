@@ -164,6 +164,8 @@ public final class TxAgent implements Agent, MessageHandler
         buffer.putShort(ethernet + 12, (short)family.etherType(), ByteOrder.BIG_ENDIAN);
         if (destinationMac == NextHopResolver.UNRESOLVED)
         {
+            // Resolution may have queued a request (ARP, Neighbor Solicitation) on the port: flush it this cycle.
+            queued = true;
             if (nextHops.hold(portIndex, family, buffer, packet, buffer, ethernet,
                 PacketBatch.ETHERNET_HEADER_LENGTH + packetLength))
             {

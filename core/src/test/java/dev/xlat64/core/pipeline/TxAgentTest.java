@@ -169,6 +169,23 @@ class TxAgentTest
     }
 
     @Test
+    void shouldFlushTheRequestAResolutionQueuesEvenWhenNoPacketWasSent()
+    {
+        nextHops = (p, family, buffer, offset, nowNs) ->
+        {
+            port.send(new UnsafeBuffer(new byte[42]), 0, 42); // the ARP request resolve() starts
+            return NextHopResolver.UNRESOLVED;
+        };
+        publish(fromWorker0, Family.IPV4, Frames.ipv4Udp("cb007103", 1));
+
+        agent().doWork();
+
+        assertEquals(1, counters.noNextHop());
+        assertEquals(1, port.sent.size());
+        assertEquals(1, port.flushes, "the request leaves now, not with the next packet or retransmission");
+    }
+
+    @Test
     void shouldFlushInTheSameCycleTheFramesAnAnswerReleases()
     {
         final FakePort[] sender = {port};
