@@ -42,8 +42,11 @@ import dev.xlat64.core.pipeline.WorkerSelector;
  */
 public final class Gateway implements AutoCloseable
 {
-    /** Largest batch: a whole 64-frame batch of 1500-byte packets fits, with room to spare. */
-    private static final int MAX_BATCH_BYTES = 256 * 1024;
+    /**
+     * Bytes a producer claims per batch: 64 packets of 1500 bytes fit. A batch is claimed whole whatever it ends
+     * up holding, so the ring size divided by this is the number of batches that can wait for a slow consumer.
+     */
+    private static final int MAX_BATCH_BYTES = 128 * 1024;
     private static final long DRAIN_TIMEOUT_NS = 2_000_000_000L;
     /** ARP/NDP frames are few and short: 64 KiB holds hundreds. */
     private static final int NEIGHBOR_RING_BYTES = 64 * 1024;

@@ -33,7 +33,7 @@ import dev.xlat64.io.counters.CountersFile;
  *   cpus: [0, 1]                  # dedicated mode only: pin agent threads round-robin onto these CPUs
  *   idle-strategy: backoff        # backoff, busy-spin, yield, sleep
  *   batch-size: 64                # frames per RX poll, batches per ring read
- *   ring-size-kb: 1024            # each ring between two agents (a power of two)
+ *   ring-size-kb: 4096            # each ring between two agents (a power of two): 32 batches of 128 KiB
  *   counters-file: /dev/shm/xlat64/counters
  *   prometheus: 127.0.0.1:9464    # optional: serve /metrics on this loopback address
  * </pre>
@@ -134,7 +134,7 @@ public record GatewayConfig(
                 "of its ARP requests (RFC 826), or a static gateway.ipv4-next-hop-mac");
         }
         final int cpuCount = Runtime.getRuntime().availableProcessors();
-        final int ringKb = node.integer("ring-size-kb", 128, 1 << 20, 1024);
+        final int ringKb = node.integer("ring-size-kb", 128, 1 << 20, 4096);
         if (Integer.bitCount(ringKb) != 1)
         {
             throw node.invalid("ring-size-kb", Integer.toString(ringKb), "a power of two from 128 to 1048576");

@@ -81,7 +81,7 @@ class GatewayConfigTest
         assertEquals(1, config.threads());
         assertEquals(IdleStrategyName.BACKOFF, config.idleStrategy());
         assertEquals(64, config.batchSize());
-        assertEquals(1024 * 1024, config.ringBytes());
+        assertEquals(4096 * 1024, config.ringBytes());
         assertEquals(CountersFile.DEFAULT_PATH, config.countersFile());
         assertEquals(null, config.prometheus());
         assertEquals(OptionalLong.empty(), config.ipv6NextHopMac());
