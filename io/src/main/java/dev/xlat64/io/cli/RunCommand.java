@@ -84,7 +84,7 @@ public final class RunCommand implements Callable<Integer>
         try
         {
             runtime = GatewayRuntime.start(gatewayConfig,
-                (name, counters) -> PacketSocketPort.open(name, counters, null),
+                (name, counters) -> PacketSocketPort.open(name, counters, null, gatewayConfig.tpacketVersion()),
                 (worker, counters) -> new TranslatorProcessor(
                     new Translator(translatorConfig, new TranslatorCounters(counters, "worker-" + worker))),
                 describe(translatorConfig), System.out);

@@ -56,6 +56,7 @@ public final class LabGatewayConfig
               threading: shared
               threads: 1
               idle-strategy: backoff
+              tpacket-version: 2
               counters-file: %s
             """.formatted(lab.pool6(), NetnsLab.CLIENT_IPV6, CLIENT_IPV4, NetnsLab.GATEWAY_IPV6,
             NetnsLab.GATEWAY_IPV4, ipv4MtuBytes, lab.gatewayIpv6Interface(), lab.gatewayIpv4Interface(),

@@ -33,6 +33,7 @@ import dev.xlat64.io.counters.CountersFile;
  *   cpus: [0, 1]                  # dedicated mode only: pin agent threads round-robin onto these CPUs
  *   idle-strategy: backoff        # backoff, busy-spin, yield, sleep
  *   batch-size: 64                # frames per RX poll, batches per ring read
+ *   tpacket-version: 3            # AF_PACKET ring: 3 (block ring, throughput first) or 2 (frame ring, latency first)
  *   ring-size-kb: 4096            # each ring between two agents (a power of two): 32 batches of 128 KiB
  *   counters-file: /dev/shm/xlat64/counters
  *   prometheus: 127.0.0.1:9464    # optional: serve /metrics on this loopback address
@@ -62,6 +63,7 @@ public record GatewayConfig(
     List<Integer> cpus,
     IdleStrategyName idleStrategy,
     int batchSize,
+    int tpacketVersion,
     int ringBytes,
     Path countersFile,
     InetSocketAddress prometheus)
@@ -69,7 +71,7 @@ public record GatewayConfig(
     public static final String SECTION = "gateway";
     private static final Set<String> KEYS = Set.of("interface", "ipv6-interface", "ipv4-interface",
         "ipv6-address", "ipv4-address", "ipv6-next-hop", "ipv4-next-hop", "ipv6-next-hop-mac", "ipv4-next-hop-mac", "workers", "threading", "threads", "cpus", "idle-strategy",
-        "batch-size", "ring-size-kb", "counters-file", "prometheus");
+        "batch-size", "tpacket-version", "ring-size-kb", "counters-file", "prometheus");
 
     /**
      * @return true when one interface carries both families.
@@ -154,6 +156,7 @@ public record GatewayConfig(
             node.parsedList("cpus", text -> cpu(text, cpuCount), "a CPU number from 0 to " + (cpuCount - 1)),
             IdleStrategyName.of(node.oneOf("idle-strategy", "backoff", IdleStrategyName.configNames())),
             node.integer("batch-size", 1, 1024, 64),
+            Integer.parseInt(node.oneOf("tpacket-version", "3", "2", "3")),
             ringKb * 1024,
             node.parsed("counters-file", Path::of, "a file path", CountersFile.DEFAULT_PATH),
             node.parsed("prometheus", GatewayConfig::loopbackEndpoint,

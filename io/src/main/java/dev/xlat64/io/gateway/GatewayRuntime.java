@@ -95,9 +95,9 @@ public final class GatewayRuntime implements AutoCloseable
         gateway = Gateway.start(new Gateway.Parts(ports, 0, ports.size() - 1,
             w -> processors.create(w, file.manager()), p -> nextHops[p], !staticNextHops(config), RxDiverter.NONE,
             counters.manager(), GatewayRuntime::logAgentError), Gateway.Settings.of(config));
-        log.printf("xlat64: %d worker%s, threading %s, idle %s, threads %s%n", config.workers(),
+        log.printf("xlat64: %d worker%s, threading %s, idle %s, TPACKET_V%d, threads %s%n", config.workers(),
             config.workers() == 1 ? "" : "s", config.threading().configName(), config.idleStrategy().configName(),
-            String.join(" ", gateway.threadLayout()));
+            config.tpacketVersion(), String.join(" ", gateway.threadLayout()));
 
         if (config.prometheus() != null)
         {

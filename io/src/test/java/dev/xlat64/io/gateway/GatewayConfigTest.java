@@ -48,6 +48,7 @@ class GatewayConfigTest
               cpus: [0]
               idle-strategy: busy-spin
               batch-size: 32
+              tpacket-version: 2
               ring-size-kb: 2048
               counters-file: /tmp/x/counters
               prometheus: 127.0.0.1:9464
@@ -64,6 +65,7 @@ class GatewayConfigTest
         assertEquals(List.of(0), config.cpus());
         assertEquals(IdleStrategyName.BUSY_SPIN, config.idleStrategy());
         assertEquals(32, config.batchSize());
+        assertEquals(2, config.tpacketVersion());
         assertEquals(2048 * 1024, config.ringBytes());
         assertEquals(Path.of("/tmp/x/counters"), config.countersFile());
         assertEquals(9464, config.prometheus().getPort());
@@ -81,6 +83,7 @@ class GatewayConfigTest
         assertEquals(1, config.threads());
         assertEquals(IdleStrategyName.BACKOFF, config.idleStrategy());
         assertEquals(64, config.batchSize());
+        assertEquals(3, config.tpacketVersion());
         assertEquals(4096 * 1024, config.ringBytes());
         assertEquals(CountersFile.DEFAULT_PATH, config.countersFile());
         assertEquals(null, config.prometheus());

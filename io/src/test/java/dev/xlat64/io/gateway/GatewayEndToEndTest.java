@@ -58,8 +58,9 @@ class GatewayEndToEndTest
         final ConfigNode root = ConfigNode.parse("lab.yaml", LabGatewayConfig.yaml(lab, IPV4_MTU, dir.resolve("counters")));
         final TranslatorConfig translator = TranslatorConfigReader.read(root);
         final String ns = lab.namespace(NetnsLab.Role.GATEWAY);
-        gateway = GatewayRuntime.start(GatewayConfig.read(root),
-            (name, counters) -> PacketSocketPort.open(name, counters, ns),
+        final GatewayConfig config = GatewayConfig.read(root);
+        gateway = GatewayRuntime.start(config,
+            (name, counters) -> PacketSocketPort.open(name, counters, ns, config.tpacketVersion()),
             (worker, counters) -> new TranslatorProcessor(
                 new Translator(translator, new TranslatorCounters(counters, "worker-" + worker))),
             "SIIT in the lab", new PrintStream(LOG, true, StandardCharsets.UTF_8));
