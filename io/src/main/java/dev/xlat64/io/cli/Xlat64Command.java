@@ -11,7 +11,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Userspace NAT64/SIIT gateway with a colocated DNS64 server.",
-    subcommands = {CommandLine.HelpCommand.class})
+    // One line each, so that parallel work merges without conflicts.
+    subcommands = {
+        DemoCommand.class,
+        RunCommand.class,
+        TranslateCommand.class,
+        Dns64Command.class,
+        StatsCommand.class,
+        CommandLine.HelpCommand.class,
+    })
 public final class Xlat64Command implements Runnable
 {
     @CommandLine.Spec

@@ -1,0 +1,49 @@
+package dev.xlat64.core.testing;
+
+import java.util.HexFormat;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Readable hex for test vectors: whitespace, '|' and line breaks are ignored, so packets can be written one header
+ * field or one header line at a time.
+ */
+public final class Hex
+{
+    private static final HexFormat HEX = HexFormat.of();
+
+    private Hex()
+    {
+    }
+
+    /**
+     * @param text hex digits, with any whitespace or '|' between them.
+     * @return the bytes.
+     */
+    public static byte[] bytes(final String text)
+    {
+        return HEX.parseHex(text.replaceAll("[\\s|]", ""));
+    }
+
+    /**
+     * @param bytes to format.
+     * @return lower-case hex, no separators.
+     */
+    public static String of(final byte[] bytes)
+    {
+        return HEX.formatHex(bytes);
+    }
+
+    /**
+     * @param buffer to read.
+     * @param offset first byte.
+     * @param length number of bytes.
+     * @return lower-case hex, no separators.
+     */
+    public static String of(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final byte[] copy = new byte[length];
+        buffer.getBytes(offset, copy);
+        return HEX.formatHex(copy);
+    }
+}
