@@ -44,7 +44,7 @@ public final class GatewayNeighbors implements NextHopResolver, NeighborFrameHan
     /**
      * @param specs    the ports, in the gateway's port order
      * @param config   timers and sizes, the same for every port
-     * @param counters where each port's {@link NeighborCounters} go, labelled {@code <port name>.neighbor}
+     * @param counters where each port's {@link NeighborCounters} go, labelled with the port name
      * @param clock    the TX agents' clock
      */
     public GatewayNeighbors(
@@ -54,7 +54,7 @@ public final class GatewayNeighbors implements NextHopResolver, NeighborFrameHan
         this.ports = new Port[specs.size()];
         for (int i = 0; i < ports.length; i++)
         {
-            ports[i] = new Port(specs.get(i), config, new NeighborCounters(counters, specs.get(i).name() + ".neighbor"));
+            ports[i] = new Port(specs.get(i), config, new NeighborCounters(counters, specs.get(i).name()));
         }
     }
 
