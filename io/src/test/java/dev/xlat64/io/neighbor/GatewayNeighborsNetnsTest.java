@@ -1,13 +1,11 @@
 package dev.xlat64.io.neighbor;
 
 import dev.xlat64.core.pipeline.Family;
-import dev.xlat64.core.pipeline.FrameHandler;
 import dev.xlat64.core.pipeline.NextHopResolver;
-import dev.xlat64.core.pipeline.PacketPort;
 import dev.xlat64.io.afpacket.PacketSocket;
 import dev.xlat64.io.afpacket.PacketSocketOptions;
+import dev.xlat64.io.gateway.PacketSocketPort;
 import dev.xlat64.io.lab.NetnsLab;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,40 +47,6 @@ class GatewayNeighborsNetnsTest
         }
     }
 
-    /** PacketSocket as a pipeline port, as the gateway area's PacketSocketPort does. */
-    record SocketPort(PacketSocket socket) implements PacketPort
-    {
-        @Override
-        public int receive(final FrameHandler handler, final int limit)
-        {
-            return socket.receive(handler::onFrame, limit);
-        }
-
-        @Override
-        public boolean send(final DirectBuffer buffer, final int offset, final int length)
-        {
-            return socket.send(buffer, offset, length);
-        }
-
-        @Override
-        public void flush()
-        {
-            socket.flush();
-        }
-
-        @Override
-        public long macAddress()
-        {
-            return socket.macAddress();
-        }
-
-        @Override
-        public String name()
-        {
-            return socket.interfaceName();
-        }
-    }
-
     private static long peerMac(final NetnsLab.Role role, final String device) throws IOException
     {
         return Long.parseLong(lab.exec(role, "cat", "/sys/class/net/" + device + "/address").output().strip()
@@ -114,8 +78,8 @@ class GatewayNeighborsNetnsTest
                 new org.agrona.concurrent.UnsafeBuffer(org.agrona.BufferUtil.allocateDirectAligned(64 * 512, 64)),
                 new org.agrona.concurrent.UnsafeBuffer(org.agrona.BufferUtil.allocateDirectAligned(64 * 128, 64)));
             final GatewayNeighbors neighbors = new GatewayNeighbors(List.of(
-                new GatewayNeighbors.PortSpec(new SocketPort(v6)).ipv6(NET_HIGH, 1, 64),
-                new GatewayNeighbors.PortSpec(new SocketPort(v4)).ipv4(0xC6_33_64_01, 24)),
+                new GatewayNeighbors.PortSpec(new PacketSocketPort(v6)).ipv6(NET_HIGH, 1, 64),
+                new GatewayNeighbors.PortSpec(new PacketSocketPort(v4)).ipv4(0xC6_33_64_01, 24)),
                 new NeighborConfig().retransmitTimeMs(1000), counters, SystemNanoClock.INSTANCE);
 
             final AtomicBoolean running = new AtomicBoolean(true);
