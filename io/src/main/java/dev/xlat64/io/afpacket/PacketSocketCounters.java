@@ -17,14 +17,14 @@ public final class PacketSocketCounters
     private final AtomicCounter[] counters = new AtomicCounter[ENTRIES.length];
 
     /**
-     * Allocates the counters in {@code manager}, labelled {@code labelPrefix + "-" + label}
-     * (e.g. {@code "x6g1-rx-frames"}; the counters collector of io.counters parses this form).
+     * Allocates the counters in {@code manager}, labelled {@code labelPrefix + "." + label}
+     * (e.g. {@code "port-ipv6.rx-frames"}).
      */
     public PacketSocketCounters(final CountersManager manager, final String labelPrefix)
     {
         for (final PacketSocketCounter entry : ENTRIES)
         {
-            counters[entry.ordinal()] = manager.newCounter(labelPrefix + "-" + entry.label(), entry.typeId());
+            counters[entry.ordinal()] = manager.newCounter(labelPrefix + "." + entry.label(), entry.typeId());
         }
     }
 

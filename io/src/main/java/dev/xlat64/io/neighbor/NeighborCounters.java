@@ -12,26 +12,23 @@ public final class NeighborCounters
 
     private final AtomicCounter[] counters = new AtomicCounter[ENTRIES.length];
 
-    /**
-     * Allocates the counters in {@code manager}, labelled in the structured form {@code "neighbor-<label> port=<port>"}
-     * (e.g. {@code "neighbor-arp-requests-sent port=x4g1"}).
-     */
-    public NeighborCounters(final CountersManager manager, final String port)
+    /** Allocates the counters in {@code manager}, labelled {@code labelPrefix + "." + label}. */
+    public NeighborCounters(final CountersManager manager, final String labelPrefix)
     {
         for (final NeighborCounter entry : ENTRIES)
         {
-            counters[entry.ordinal()] = manager.newCounter("neighbor-" + entry.label() + " port=" + port, entry.typeId());
+            counters[entry.ordinal()] = manager.newCounter(labelPrefix + "." + entry.label(), entry.typeId());
         }
     }
 
     /** Counters in a private CountersManager, for tests and tools that don't publish counters. */
-    public static NeighborCounters standalone(final String port)
+    public static NeighborCounters standalone(final String labelPrefix)
     {
         final int count = ENTRIES.length;
         return new NeighborCounters(new CountersManager(
             new UnsafeBuffer(BufferUtil.allocateDirectAligned(count * CountersManager.METADATA_LENGTH, 64)),
             new UnsafeBuffer(BufferUtil.allocateDirectAligned(count * CountersManager.COUNTER_LENGTH, 64))),
-            port);
+            labelPrefix);
     }
 
     public AtomicCounter counter(final NeighborCounter entry)
