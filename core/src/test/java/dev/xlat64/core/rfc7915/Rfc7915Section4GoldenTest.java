@@ -227,4 +227,14 @@ class Rfc7915Section4GoldenTest
         harness.run(Side.IPV4, in);
         assertEquals(counts("received-4", 1, "drop.ipv4-header-checksum-invalid", 1), harness.deltas());
     }
+
+    @Test
+    @DisplayName("RFC 7915 §4: an IPv6 packet arriving on the IPv4 side is dropped as the wrong version")
+    void shouldDropIpv6PacketOnIpv4Side()
+    {
+        harness.run(Side.IPV4, ipv6(CLIENT6, SERVER6).carrying(udp(1, 2, bytes(4, 0))));
+        assertEquals(counts("received-4", 1, "drop.wrong-ip-version", 1), harness.deltas());
+        harness.run(Side.IPV6, ipv4(SERVER4, CLIENT4).carrying(udp(1, 2, bytes(24, 0))));
+        assertEquals(counts("received-6", 1, "drop.wrong-ip-version", 1), harness.deltas());
+    }
 }
