@@ -174,8 +174,7 @@ final class Dns64Flows
         final int rcode = answer.getRcode();
         if (rcode == Rcode.NXDOMAIN)
         {
-            // §5.1.2: Name Error is returned as in normal DNS operation.
-            counters.increment(Dns64Counter.NXDOMAIN);
+            // §5.1.2: Name Error is returned as in normal DNS operation (counted in passThrough).
             passThrough(pending, answer);
             return;
         }

@@ -153,7 +153,7 @@ public final class Dns64Resolver implements AutoCloseable
                 sendError(query, RCODE_FORMERR, context, handler);
                 return;
             }
-            final PendingQuery pending = new PendingQuery(context, handler, tcp, parser.id(), parser.flags(),
+            final PendingQuery pending = new PendingQuery(handler.retainContext(context), handler, tcp, parser.id(), parser.flags(),
                 message.getQuestion(), parser.edns(), parser.dnssecOk(), parser.udpLimit(config.ednsPayload()),
                 parser.questionEnd(), java.util.Arrays.copyOf(key, keyLength));
             flows.start(pending, dns64, nowNs);

@@ -14,4 +14,13 @@ public interface ResponseHandler
      * @param response the answer, from its position to its limit; valid only during this call.
      */
     void onResponse(Object context, ByteBuffer response);
+
+    /**
+     * Called when a query must wait for an upstream: the context is kept until then, so a caller that passes a
+     * reusable context returns a copy here. Not called for answers given at once.
+     */
+    default Object retainContext(final Object context)
+    {
+        return context;
+    }
 }

@@ -185,8 +185,10 @@ class Dns64ServerTest
     @Test
     void shouldPassNxdomainThroughWithoutAskingForA() throws Exception
     {
+        final long before = server.total(Dns64Counter.NXDOMAIN);
         final Message answer = client.udp(DnsClient.query("nope.lab.example.", Type.AAAA, 1232, false, false));
         assertEquals(Rcode.NXDOMAIN, answer.getRcode());
+        assertEquals(1, server.total(Dns64Counter.NXDOMAIN) - before, "counted once");
         assertEquals(1, count(answer, Section.AUTHORITY, Type.SOA));
         assertEquals(0, zone.queries("nope.lab.example.", Type.A));
     }

@@ -14,6 +14,7 @@ import dev.xlat64.dns.Dns64Counter;
 import dev.xlat64.dns.Dns64Counters;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.NoOpIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
@@ -54,9 +55,9 @@ public final class Dns64Server implements AutoCloseable
                 final Dns64Counters threadCounters = new Dns64Counters(manager, "dns-" + t);
                 counters.add(threadCounters);
                 final Dns64ServerAgent agent = new Dns64ServerAgent(
-                    "dns64-" + t, config, threadCounters, SystemNanoClock.INSTANCE, udp.get(t), tcp.get(t));
-                runners.add(new AgentRunner(new SelectorIdleStrategy(agent.selector(), MAX_SLEEP_MS),
-                    Throwable::printStackTrace, errors, agent));
+                    "dns64-" + t, config, threadCounters, SystemNanoClock.INSTANCE, udp.get(t), tcp.get(t), MAX_SLEEP_MS);
+                // The agent sleeps in its selector itself (see Dns64ServerAgent.doWork); the runner never idles.
+                runners.add(new AgentRunner(NoOpIdleStrategy.INSTANCE, Throwable::printStackTrace, errors, agent));
             }
         }
         catch (final IOException | RuntimeException ex)

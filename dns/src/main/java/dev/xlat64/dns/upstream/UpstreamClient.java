@@ -129,7 +129,10 @@ public final class UpstreamClient implements AutoCloseable
     public int doWork(final long nowNs)
     {
         workDone = 0;
-        receiveUdp(nowNs);
+        if (outstanding > 0)
+        {
+            receiveUdp(nowNs);
+        }
         if (tcpActive > 0)
         {
             try
@@ -152,6 +155,19 @@ public final class UpstreamClient implements AutoCloseable
             retryOrFail(expired, nowNs);
             workDone++;
         }
+        return workDone;
+    }
+
+    /**
+     * Drains the UDP socket now (its selector said it is readable), even with nothing outstanding, so stray
+     * datagrams are counted and do not keep the socket readable.
+     *
+     * @return the datagrams handled.
+     */
+    public int receive(final long nowNs)
+    {
+        workDone = 0;
+        receiveUdp(nowNs);
         return workDone;
     }
 

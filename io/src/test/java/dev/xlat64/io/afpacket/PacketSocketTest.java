@@ -286,6 +286,34 @@ class PacketSocketTest
         }
     }
 
+    @ParameterizedTest(name = "TPACKET_V{0}")
+    @ValueSource(ints = {3, 2})
+    void shouldLeaveHeadroomRightAfterTheKernelsSockaddrLl(final int version) throws IOException
+    {
+        try (PacketSocket client = openClient(lab, new PacketSocketOptions().protocol(ETHERTYPE_TEST));
+            PacketSocket gateway = openGateway(lab, new PacketSocketOptions().tpacketVersion(version)
+                .protocol(ETHERTYPE_TEST).reserveBytes(40)))
+        {
+            assertEquals(54, gateway.rxHeadroomBytes());
+            final UnsafeBuffer frame = new UnsafeBuffer(new byte[128]);
+            assertTrue(client.send(frame, 0, buildFrame(frame, gateway.macAddress(), client.macAddress(), 3, 100)));
+            client.flush();
+            final int[] seen = new int[4];
+            final FrameHandler handler = (buffer, offset, length) ->
+            {
+                // struct sockaddr_ll ends where the headroom begins (tpacket_rcv); the headroom itself is ours.
+                final int sll = offset - gateway.rxHeadroomBytes() - TpacketLayout.SOCKADDR_LL_LENGTH;
+                seen[0] = buffer.getShort(sll + TpacketLayout.SOCKADDR_LL_FAMILY_OFFSET);
+                seen[1] = buffer.getShort(sll + TpacketLayout.SOCKADDR_LL_PROTOCOL_OFFSET, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+                seen[2] = buffer.getInt(sll + TpacketLayout.SOCKADDR_LL_IFINDEX_OFFSET);
+                seen[3] = length;
+                buffer.setMemory(offset - gateway.rxHeadroomBytes(), gateway.rxHeadroomBytes(), (byte)0x5A);
+            };
+            assertEquals(1, receiveAll(gateway, handler, 1, 8));
+            assertArrayEquals(new int[] {LibC.AF_PACKET, ETHERTYPE_TEST, gateway.interfaceIndex(), 100}, seen);
+        }
+    }
+
     @Test
     void shouldDropAndCountFramesLongerThanTheV2Slot() throws IOException
     {
