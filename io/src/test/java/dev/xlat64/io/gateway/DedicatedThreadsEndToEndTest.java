@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.xlat64.core.counters.TranslatorCounters;
+import dev.xlat64.core.pipeline.SiitWorkerSelector;
 import dev.xlat64.core.rfc7915.Translator;
 import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.io.afpacket.NetworkNamespace;
@@ -32,8 +33,9 @@ import dev.xlat64.io.lab.NetnsLab;
 
 /**
  * The other threading mode in the lab: two workers, one thread per agent (seven threads), TPACKET_V3 rings and
- * threads that sleep 1 ms when idle (kind to a shared 2-core machine). Traffic both ways must come through whole, and the workers' packets must add up to what
- * the RX agents took in.
+ * threads that sleep 1 ms when idle (kind to a shared 2-core machine). Traffic both ways must come through
+ * whole, the workers' packets must add up to what the RX agents took in, and one client's flows must meet on
+ * one worker in both directions.
  */
 class DedicatedThreadsEndToEndTest
 {
@@ -79,6 +81,7 @@ class DedicatedThreadsEndToEndTest
                 (name, counters) -> PacketSocketPort.open(name, counters, ns, config.tpacketVersion()),
                 (worker, counters) -> new TranslatorProcessor(
                     new Translator(translator, new TranslatorCounters(counters, "worker-" + worker))),
+                new SiitWorkerSelector(translator.pool6(), translator.eamt()),
                 "SIIT", new PrintStream(log, true, StandardCharsets.UTF_8)))
             {
                 assertTrue(log.toString(StandardCharsets.UTF_8).contains("threading dedicated"), log.toString());
@@ -105,6 +108,16 @@ class DedicatedThreadsEndToEndTest
                     sums = sums(gateway);
                 }
                 assertEquals(sums[1], sums[0], "every packet the RX agents took reached a worker");
+                // Flow affinity both ways: the client's flows, out and back, all met on one worker.
+                final long[] perWorker = new long[2];
+                gateway.counters().reader().forEach((value, id, label) ->
+                {
+                    if (label.startsWith("worker-packets agent=worker-"))
+                    {
+                        perWorker[label.endsWith("worker-0") ? 0 : 1] = value;
+                    }
+                });
+                assertEquals(sums[0], Math.max(perWorker[0], perWorker[1]), perWorker[0] + " / " + perWorker[1]);
             }
         }
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.xlat64.core.counters.TranslatorCounters;
+import dev.xlat64.core.pipeline.SiitWorkerSelector;
 import dev.xlat64.core.rfc7915.Translator;
 import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.io.afpacket.NetworkNamespace;
@@ -63,6 +64,7 @@ class GatewayEndToEndTest
             (name, counters) -> PacketSocketPort.open(name, counters, ns, config.tpacketVersion()),
             (worker, counters) -> new TranslatorProcessor(
                 new Translator(translator, new TranslatorCounters(counters, "worker-" + worker))),
+                new SiitWorkerSelector(translator.pool6(), translator.eamt()),
             "SIIT in the lab", new PrintStream(LOG, true, StandardCharsets.UTF_8));
     }
 
