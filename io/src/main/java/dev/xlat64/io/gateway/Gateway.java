@@ -96,7 +96,8 @@ public final class Gateway implements AutoCloseable
      */
     public record Parts(
         List<PacketPort> ports, int ipv6Port, int ipv4Port, IntFunction<PacketProcessor> processors,
-        WorkerSelector selector, IntFunction<NextHopResolver> nextHops, boolean neighborFrames, RxDiverter diverter, CountersManager counters,
+        WorkerSelector selector, IntFunction<NextHopResolver> nextHops, boolean neighborFrames, RxDiverter diverter,
+        CountersManager counters,
         ErrorHandler log)
     {
     }
