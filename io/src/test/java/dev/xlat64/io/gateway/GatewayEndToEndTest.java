@@ -184,6 +184,52 @@ class GatewayEndToEndTest
         }
     }
 
+    /**
+     * Sends one datagram to a port nobody listens on and waits for the ICMP error. The sender's kernel hands a
+     * Port Unreachable to the socket only when the packet quoted inside it matches the socket's own flow, with
+     * valid checksums: so this checks the translation of the error and of the packet inside it.
+     */
+    private static boolean portUnreachable(final NetnsLab.Role from, final StandardProtocolFamily family,
+        final InetSocketAddress closed) throws Exception
+    {
+        try (DatagramChannel channel = NetworkNamespace.run(lab.namespace(from), () -> DatagramChannel.open(family)))
+        {
+            channel.connect(closed);
+            channel.socket().setSoTimeout(2000);
+            channel.write(java.nio.ByteBuffer.wrap(new byte[64]));
+            try
+            {
+                channel.socket().receive(new java.net.DatagramPacket(new byte[100], 100));
+                return false;
+            }
+            catch (final java.net.PortUnreachableException ex)
+            {
+                return true;
+            }
+            catch (final java.net.SocketTimeoutException ex)
+            {
+                return false;
+            }
+        }
+    }
+
+    @Test
+    void shouldTranslateThePortUnreachableOfTheIpv4ServerIntoIcmpv6() throws Exception
+    {
+        final long translated = counter("worker-0.translated-4to6");
+
+        assertTrue(portUnreachable(NetnsLab.Role.CLIENT, StandardProtocolFamily.INET6,
+            address(LabGatewayConfig.SERVER_IPV6, 7999)), "ICMPv4 port unreachable reached the client as ICMPv6");
+        assertTrue(counter("worker-0.translated-4to6") > translated);
+    }
+
+    @Test
+    void shouldTranslateThePortUnreachableOfTheIpv6ClientIntoIcmpv4() throws Exception
+    {
+        assertTrue(portUnreachable(NetnsLab.Role.SERVER, StandardProtocolFamily.INET,
+            address(LabGatewayConfig.CLIENT_IPV4, 7998)), "ICMPv6 port unreachable reached the server as ICMPv4");
+    }
+
     @Test
     void shouldCarryTcpFromTheClientToTheServerIntact() throws Exception
     {
