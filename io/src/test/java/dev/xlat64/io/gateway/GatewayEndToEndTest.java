@@ -184,6 +184,25 @@ class GatewayEndToEndTest
         }
     }
 
+    @Test
+    void shouldCarryUdpDatagramsLargerThanTheMtuAsFragmentsBothWays() throws Exception
+    {
+        final long translated = counter("worker-0.translated-4to6");
+        try (UdpEchoServer echo = new UdpEchoServer(NetworkNamespace.run(lab.namespace(NetnsLab.Role.CLIENT), () ->
+                DatagramChannel.open(StandardProtocolFamily.INET6).bind(address(NetnsLab.CLIENT_IPV6, 7105))));
+            DatagramChannel server = NetworkNamespace.run(lab.namespace(NetnsLab.Role.SERVER),
+                () -> DatagramChannel.open(StandardProtocolFamily.INET)))
+        {
+            // 4000 bytes: the server's kernel sends IPv4 fragments (link MTU 1400), the gateway translates each into
+            // an IPv6 fragment (RFC 7915 §4.1), the client reassembles, echoes, and its kernel fragments the IPv6
+            // reply, which the gateway translates back into IPv4 fragments (§5.1.1) for the server to reassemble.
+            final UdpExchange.Result result = UdpExchange.run(
+                server, address(LabGatewayConfig.CLIENT_IPV4, 7105), 5, 4000, 3000);
+            assertEquals(5, result.echoed());
+        }
+        assertTrue(counter("worker-0.translated-4to6") - translated >= 5 * 3, "at least 3 fragments per datagram");
+    }
+
     /**
      * Sends one datagram to a port nobody listens on and waits for the ICMP error. The sender's kernel hands a
      * Port Unreachable to the socket only when the packet quoted inside it matches the socket's own flow, with
