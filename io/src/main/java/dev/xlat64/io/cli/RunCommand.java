@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import dev.xlat64.core.counters.TranslatorCounters;
+import dev.xlat64.core.pipeline.SiitWorkerSelector;
 import dev.xlat64.core.rfc7915.Translator;
 import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.io.config.ConfigException;
@@ -87,6 +88,7 @@ public final class RunCommand implements Callable<Integer>
                 (name, counters) -> PacketSocketPort.open(name, counters, null, gatewayConfig.tpacketVersion()),
                 (worker, counters) -> new TranslatorProcessor(
                     new Translator(translatorConfig, new TranslatorCounters(counters, "worker-" + worker))),
+                new SiitWorkerSelector(translatorConfig.pool6(), translatorConfig.eamt()),
                 describe(translatorConfig), System.out);
         }
         catch (final IOException | RuntimeException ex)

@@ -17,7 +17,6 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.agrona.concurrent.status.CountersManager;
 
-import dev.xlat64.core.pipeline.AddressHashWorkerSelector;
 import dev.xlat64.core.pipeline.BatchWriter;
 import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.core.pipeline.NeighborFrameHandler;
@@ -88,6 +87,7 @@ public final class Gateway implements AutoCloseable
      * @param ipv6Port index in {@code ports} of the port IPv6 packets leave by.
      * @param ipv4Port index in {@code ports} of the port IPv4 packets leave by.
      * @param processors makes worker {@code w}'s processor (its translator).
+     * @param selector picks the worker of each packet (flow affinity).
      * @param nextHops makes port {@code p}'s next-hop resolver, used on its TX agent's thread.
      * @param neighborFrames true to hand the ARP/NDP frames each RX agent sees to its port's resolver.
      * @param diverter takes packets for local services before the workers.
@@ -96,7 +96,8 @@ public final class Gateway implements AutoCloseable
      */
     public record Parts(
         List<PacketPort> ports, int ipv6Port, int ipv4Port, IntFunction<PacketProcessor> processors,
-        IntFunction<NextHopResolver> nextHops, boolean neighborFrames, RxDiverter diverter, CountersManager counters,
+        WorkerSelector selector, IntFunction<NextHopResolver> nextHops, boolean neighborFrames, RxDiverter diverter,
+        CountersManager counters,
         ErrorHandler log)
     {
     }
@@ -125,7 +126,7 @@ public final class Gateway implements AutoCloseable
             txCounters[p] = new TxCounters(parts.counters(), ports.get(p).name());
             neighborRings[p] = parts.neighborFrames() ? ring(NEIGHBOR_RING_BYTES) : null;
         }
-        final WorkerSelector selector = new AddressHashWorkerSelector();
+        final WorkerSelector selector = parts.selector();
         for (int p = 0; p < portCount; p++)
         {
             final BatchWriter[] writers = new BatchWriter[workers];

@@ -11,6 +11,7 @@ import org.agrona.CloseHelper;
 import dev.xlat64.core.pipeline.NextHopResolver;
 import dev.xlat64.core.pipeline.PacketPort;
 import dev.xlat64.core.pipeline.RxDiverter;
+import dev.xlat64.core.pipeline.WorkerSelector;
 import dev.xlat64.core.addr.Ipv4Address;
 import dev.xlat64.core.addr.Ipv6Address;
 import dev.xlat64.io.counters.CountersFile;
@@ -43,17 +44,18 @@ public final class GatewayRuntime implements AutoCloseable
     /**
      * Starts everything; on failure closes what was started and rethrows.
      *
+     * @param selector picks each packet's worker.
      * @param describeTranslator one line describing the translation config, for the log.
      */
     public static GatewayRuntime start(
         final GatewayConfig config, final PortOpener ports, final ProcessorFactory processors,
-        final String describeTranslator, final PrintStream log) throws IOException
+        final WorkerSelector selector, final String describeTranslator, final PrintStream log) throws IOException
     {
         final long startNs = System.nanoTime();
         final GatewayRuntime runtime = new GatewayRuntime(log);
         try
         {
-            runtime.startComponents(config, ports, processors, describeTranslator);
+            runtime.startComponents(config, ports, processors, selector, describeTranslator);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -67,7 +69,7 @@ public final class GatewayRuntime implements AutoCloseable
 
     private void startComponents(
         final GatewayConfig config, final PortOpener opener, final ProcessorFactory processors,
-        final String describeTranslator) throws IOException
+        final WorkerSelector selector, final String describeTranslator) throws IOException
     {
         counters = CountersFile.create(config.countersFile(), MAX_COUNTERS);
         log.printf("xlat64: counters in %s (xlat64 stats --counters-file %s)%n", counters.path(), counters.path());
@@ -93,7 +95,7 @@ public final class GatewayRuntime implements AutoCloseable
         final NextHopResolver[] nextHops = nextHops(config, ports);
         final CountersFile file = counters;
         gateway = Gateway.start(new Gateway.Parts(ports, 0, ports.size() - 1,
-            w -> processors.create(w, file.manager()), p -> nextHops[p], !staticNextHops(config), RxDiverter.NONE,
+            w -> processors.create(w, file.manager()), selector, p -> nextHops[p], !staticNextHops(config), RxDiverter.NONE,
             counters.manager(), GatewayRuntime::logAgentError), Gateway.Settings.of(config));
         log.printf("xlat64: %d worker%s, threading %s, idle %s, TPACKET_V%d, threads %s%n", config.workers(),
             config.workers() == 1 ? "" : "s", config.threading().configName(), config.idleStrategy().configName(),

@@ -13,6 +13,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
 import org.junit.jupiter.api.Test;
 
+import dev.xlat64.core.pipeline.AddressHashWorkerSelector;
 import dev.xlat64.core.pipeline.EgressSink;
 import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.core.pipeline.NextHopResolver;
@@ -69,6 +70,7 @@ class GatewayTest
     private Gateway start(final List<PacketPort> ports, final Gateway.Settings settings, final CountersManager counters)
     {
         return Gateway.start(new Gateway.Parts(ports, 0, ports.size() - 1, w -> new SwapFamily(),
+            new AddressHashWorkerSelector(),
             p -> NextHopResolver.fixed(0x02000000000AL, 0x02000000000BL), true, RxDiverter.NONE,
             counters, errors::add), settings);
     }
