@@ -15,6 +15,7 @@ import java.util.Map;
  * @param score                 the primary score (the mean over measurement iterations).
  * @param error                 the 99.9 % half-width JMH reports, NaN when there are too few iterations.
  * @param median                the median iteration score (50th percentile).
+ * @param best                  the best iteration score: the lowest for time per op, the highest for throughput.
  * @param unit                  the score unit, e.g. ns/op.
  * @param allocatedBytesPerOp   {@code gc.alloc.rate.norm} in B/op, NaN if run without {@code -prof gc}.
  * @param run                   how the benchmark was run.
@@ -27,6 +28,7 @@ record JmhResult(
     double score,
     double error,
     double median,
+    double best,
     String unit,
     double allocatedBytesPerOp,
     Run run)
@@ -94,9 +96,16 @@ record JmhResult(
             asMap(entry.get("params"), "params").forEach((key, value) -> params.put(key, String.valueOf(value)));
         }
         final Map<String, Object> primary = asMap(entry.get("primaryMetric"), "primaryMetric");
+        final String mode = text(entry, "mode");
         final Object percentiles = primary.get("scorePercentiles");
-        final double median = percentiles == null ?
-            Double.NaN : number(asMap(percentiles, "scorePercentiles").get("50.0"));
+        double median = Double.NaN;
+        double best = Double.NaN;
+        if (percentiles != null)
+        {
+            final Map<String, Object> p = asMap(percentiles, "scorePercentiles");
+            median = number(p.get("50.0"));
+            best = number(p.get("thrpt".equals(mode) ? "100.0" : "0.0"));
+        }
         double allocated = Double.NaN;
         if (entry.get("secondaryMetrics") instanceof Map<?, ?> secondary &&
             secondary.get("gc.alloc.rate.norm") instanceof Map<?, ?> norm)
@@ -122,11 +131,12 @@ record JmhResult(
         return new JmhResult(
             benchmark.substring(0, dot),
             benchmark.substring(dot + 1),
-            text(entry, "mode"),
+            mode,
             params,
             number(primary.get("score")),
             number(primary.get("scoreError")),
             median,
+            best,
             text(primary, "scoreUnit"),
             allocated,
             run);

@@ -74,10 +74,12 @@ public final class VectorChecksum
         // the buffer (always in a packet ring): the masked-off bytes read as zero, which is also RFC 1071's
         // padding of an odd last byte. Without that room the scalar kernel sums the tail, so the kernel
         // never touches memory outside the buffer, even where the CPU cannot mask loads.
-        final int maskedTail = offset + fullLength + VECTOR_BYTES <= buffer.capacity() ? length - fullLength : 0;
+        final int maskedTail =
+            (long)offset + fullLength + VECTOR_BYTES <= buffer.capacity() ? length - fullLength : 0;
         long sum = 0;
         if (fullLength + maskedTail > 0)
         {
+            // Chunks keep every lane below its 65537 adds; the loops run once even for a masked tail alone.
             final byte[] array = buffer.byteArray();
             if (array != null)
             {

@@ -34,10 +34,14 @@ public enum PipelineCounter
         "The port's transmit queue refused the frame (full, or frame longer than its slots)."),
     DROP_AGENT_ERROR(2017, "drop-agent-error", true,
         "An unexpected exception in an agent; the packet was dropped, the exception logged once, the agent kept running."),
+    DROP_NEIGHBOR_RING_FULL(2018, "drop-neighbor-ring-full", true,
+        "An ARP/NDP frame could not be handed from the RX agent to the neighbor cache: its ring was full."),
 
     DUTY_CYCLE_MAX_NS(2020, "duty-cycle-max-ns", false,
         "Longest time between two duty cycles of an agent, in nanoseconds (a stall detector)."),
-    WORKER_PACKETS(2021, "worker-packets", false, "Packets a worker handed to its translation step.");
+    WORKER_PACKETS(2021, "worker-packets", false, "Packets a worker handed to its translation step."),
+    TX_HELD_FOR_NEXT_HOP(2022, "tx-held-for-next-hop", false,
+        "Frames handed to the neighbor cache to be sent once their next hop's MAC is resolved.");
 
     private final int typeId;
     private final String counterName;

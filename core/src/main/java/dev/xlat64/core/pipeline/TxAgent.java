@@ -13,12 +13,18 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
  * Reads translated packets from the workers' rings for one port, writes the Ethernet header in front of each
  * (in the batch record's link headroom: next hop MAC, the port's MAC, the family's Ethernet type) and queues the
  * frame on the port; the port is flushed once per duty cycle.
+ * <p>
+ * Duty cycle: read the clock; hand the ARP/NDP frames the RX agent passed over to the {@link NextHopResolver}
+ * (which owns the neighbor cache on this thread); run its timers; send the workers' batches; flush.
+ * A packet whose next hop is still being resolved is held by the resolver when it can, else dropped and counted.
  */
 public final class TxAgent implements Agent, MessageHandler
 {
     private final int portIndex;
     private final PacketPort port;
     private final RingBuffer[] inputs;
+    private final RingBuffer neighborFrames;
+    private final MessageHandler neighborHandler;
     private final NextHopResolver nextHops;
     private final TxCounters counters;
     private final NanoClock clock;
@@ -28,15 +34,19 @@ public final class TxAgent implements Agent, MessageHandler
     private final DutyCycleTracker dutyCycle;
     private final AgentErrors errors;
     private boolean queued;
+    private long nowNs;
 
     /**
      * @param inputs the rings from the workers, one per worker.
+     * @param neighborFrames the ring of ARP/NDP frames from this port's RX agent ({@link NeighborFrameRing}),
+     *     or null when the next hops are static.
      * @param batchLimit batches read per ring per duty cycle.
      */
     public TxAgent(
         final int portIndex,
         final PacketPort port,
         final RingBuffer[] inputs,
+        final RingBuffer neighborFrames,
         final NextHopResolver nextHops,
         final TxCounters counters,
         final NanoClock clock,
@@ -46,6 +56,9 @@ public final class TxAgent implements Agent, MessageHandler
         this.portIndex = portIndex;
         this.port = port;
         this.inputs = inputs.clone();
+        this.neighborFrames = neighborFrames;
+        this.neighborHandler = (msgTypeId, buffer, index, length) ->
+            nextHops.onNeighborFrame(portIndex, buffer, index, length, this.nowNs);
         this.nextHops = nextHops;
         this.counters = counters;
         this.clock = clock;
@@ -65,8 +78,31 @@ public final class TxAgent implements Agent, MessageHandler
     @Override
     public int doWork()
     {
-        dutyCycle.measure(clock.nanoTime());
+        nowNs = clock.nanoTime();
+        dutyCycle.measure(nowNs);
         int work = 0;
+        try
+        {
+            if (neighborFrames != null)
+            {
+                final int frames = neighborFrames.read(neighborHandler, batchLimit);
+                if (frames > 0)
+                {
+                    // An answer releases the frames held for that next hop: they must leave in this cycle.
+                    queued = true;
+                    work += frames;
+                }
+            }
+            if (nextHops.doWork(nowNs) > 0)
+            {
+                queued = true; // the resolver may have queued requests or released held frames
+                work++;
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            errors.onError(ex);
+        }
         for (final RingBuffer input : inputs)
         {
             try
@@ -120,17 +156,27 @@ public final class TxAgent implements Agent, MessageHandler
 
     private void send(final MutableDirectBuffer buffer, final int record, final int packetLength, final Family family)
     {
-        final long destinationMac = nextHops.resolve(
-            portIndex, family, buffer, record + PacketBatch.RECORD_PACKET_OFFSET);
-        if (destinationMac == NextHopResolver.UNRESOLVED)
-        {
-            counters.noNextHop.incrementRelease();
-            return;
-        }
+        final int packet = record + PacketBatch.RECORD_PACKET_OFFSET;
+        final long destinationMac = nextHops.resolve(portIndex, family, buffer, packet, nowNs);
         final int ethernet = record + PacketBatch.RECORD_ETHERNET_OFFSET;
-        putMac(buffer, ethernet, destinationMac);
+        putMac(buffer, ethernet, destinationMac == NextHopResolver.UNRESOLVED ? 0 : destinationMac);
         putMac(buffer, ethernet + 6, sourceMac);
         buffer.putShort(ethernet + 12, (short)family.etherType(), ByteOrder.BIG_ENDIAN);
+        if (destinationMac == NextHopResolver.UNRESOLVED)
+        {
+            // Resolution may have queued a request (ARP, Neighbor Solicitation) on the port: flush it this cycle.
+            queued = true;
+            if (nextHops.hold(portIndex, family, buffer, packet, buffer, ethernet,
+                PacketBatch.ETHERNET_HEADER_LENGTH + packetLength))
+            {
+                counters.heldForNextHop.incrementRelease();
+            }
+            else
+            {
+                counters.noNextHop.incrementRelease();
+            }
+            return;
+        }
         if (port.send(buffer, ethernet, PacketBatch.ETHERNET_HEADER_LENGTH + packetLength))
         {
             final int f = family.ordinal();

@@ -13,6 +13,8 @@ public final class TxCounters
     final AtomicCounter[] packets = new AtomicCounter[2];
     final AtomicCounter[] bytes = new AtomicCounter[2];
     final AtomicCounter noNextHop;
+    final AtomicCounter heldForNextHop;
+    final AtomicCounter neighborRingFull;
     final AtomicCounter queueFull;
     final AtomicCounter agentErrors;
     final AtomicCounter dutyCycleMaxNs;
@@ -29,6 +31,8 @@ public final class TxCounters
                 PipelineCounter.TX_BYTES.typeId());
         }
         noNextHop = counter(manager, PipelineCounter.DROP_NO_NEXT_HOP, portName);
+        heldForNextHop = counter(manager, PipelineCounter.TX_HELD_FOR_NEXT_HOP, portName);
+        neighborRingFull = counter(manager, PipelineCounter.DROP_NEIGHBOR_RING_FULL, portName);
         queueFull = counter(manager, PipelineCounter.DROP_TX_QUEUE_FULL, portName);
         agentErrors = counter(manager, PipelineCounter.DROP_AGENT_ERROR, portName);
         dutyCycleMaxNs = manager.newCounter(
@@ -53,6 +57,19 @@ public final class TxCounters
     public long noNextHop()
     {
         return noNextHop.get();
+    }
+
+    public long heldForNextHop()
+    {
+        return heldForNextHop.get();
+    }
+
+    /**
+     * @return the counter an RX agent's {@link NeighborFrameRing} bumps when this port's neighbor ring is full.
+     */
+    public AtomicCounter neighborRingFullCounter()
+    {
+        return neighborRingFull;
     }
 
     public long queueFull()

@@ -117,6 +117,7 @@ final class IcmpErrors46
         {
             Xlat64.readPorts(buffer, innerProtocol, innerL4, innerDataAvailable, b);
         }
+        b.captureIpv4();
         if (context.mapper.mapInner4to6(b) != null)
         {
             return context.drop(DropReason.ICMP_INNER_UNTRANSLATABLE);
@@ -225,11 +226,11 @@ final class IcmpErrors46
     {
         if (protocol == IpProtocol.TCP && available >= 18)
         {
-            Checksums.updateTransport(out, l4 + 16, b.ipv4AddressSum(), b.ipv6AddressSum(), false);
+            Checksums.updateTransport(out, l4 + 16, b.originalAddressSum, b.ipv6AddressSum(), false);
         }
         else if (protocol == IpProtocol.UDP && available >= 8 && out.getShort(l4 + 6, BIG_ENDIAN) != 0)
         {
-            Checksums.updateTransport(out, l4 + 6, b.ipv4AddressSum(), b.ipv6AddressSum(), true);
+            Checksums.updateTransport(out, l4 + 6, b.originalAddressSum, b.ipv6AddressSum(), true);
         }
         else if (protocol == IpProtocol.ICMP && available >= 4)
         {

@@ -121,6 +121,7 @@ final class IcmpErrors64
         {
             Xlat64.readPorts(buffer, innerProtocol, innerL4, innerDataAvailable, b);
         }
+        b.captureIpv6();
         if (context.mapper.mapInner6to4(b) != null)
         {
             return context.drop(DropReason.ICMP_INNER_UNTRANSLATABLE);
@@ -220,11 +221,11 @@ final class IcmpErrors64
         final int l4 = OUT_INNER_DATA;
         if (protocol == IpProtocol.TCP && available >= 18)
         {
-            Checksums.updateTransport(out, l4 + 16, b.ipv6AddressSum(), b.ipv4AddressSum(), false);
+            Checksums.updateTransport(out, l4 + 16, b.originalAddressSum, b.ipv4AddressSum(), false);
         }
         else if (protocol == IpProtocol.UDP && available >= 8 && out.getShort(l4 + 6, BIG_ENDIAN) != 0)
         {
-            Checksums.updateTransport(out, l4 + 6, b.ipv6AddressSum(), b.ipv4AddressSum(), true);
+            Checksums.updateTransport(out, l4 + 6, b.originalAddressSum, b.ipv4AddressSum(), true);
         }
         else if (protocol == IpProtocol.ICMPV6 && available >= 4)
         {
@@ -234,9 +235,8 @@ final class IcmpErrors64
             if (mapped != IcmpMapping.DROP)
             {
                 final int old = out.getShort(l4 + 2, BIG_ENDIAN) & 0xFFFF;
-                final int oldSum = InternetChecksum.add(InternetChecksum.ipv6PseudoHeaderSum(
-                    b.source6High, b.source6Low, b.destination6High, b.destination6Low, IpProtocol.ICMPV6,
-                    declaredLength), (type << 8) | code);
+                final int oldSum = InternetChecksum.add(InternetChecksum.add(InternetChecksum.add(
+                    b.originalAddressSum, IpProtocol.ICMPV6), declaredLength & 0xFFFF), (type << 8) | code);
                 out.putShort(l4, (short)mapped, BIG_ENDIAN);
                 out.putShort(l4 + 2, (short)IncrementalChecksum.replaceSum(old, oldSum, mapped), BIG_ENDIAN);
             }

@@ -5,8 +5,9 @@ package dev.xlat64.core.rfc7915;
  * One reusable instance per header level (outer packet, packet in error) per worker; the translator fills the
  * side it reads from the packet and the mapper fills the other side.
  * <p>
- * Ports are the TCP/UDP ports or the ICMP echo identifier (in both port fields), or -1 where the packet has none
- * (a later fragment, another protocol). A SIIT mapper leaves them as they are; a stateful NAT64 mapper
+ * Ports are the TCP/UDP ports or the ICMP echo identifier (in both port fields; the translator writes back
+ * {@link #sourcePort} 6to4 and {@link #destinationPort} 4to6), or -1 where the packet has none (a later
+ * fragment, another protocol). A SIIT mapper leaves them as they are; a stateful NAT64 mapper
  * (RFC 6146) rewrites them from its BIB, and the translator then rewrites the header and its checksum.
  */
 public final class MappedAddresses
@@ -35,6 +36,8 @@ public final class MappedAddresses
     public boolean hairpinPass;
     /** Set by the mapper when the source came from an RFC 6791 pool or the translator's own address. */
     public boolean rfc6791Source;
+    /** Pseudo-header address sum of the packet as received, taken before the mapper runs. */
+    int originalAddressSum;
 
     /**
      * Clears the flags and ports before a new packet.
@@ -47,6 +50,18 @@ public final class MappedAddresses
         hairpin = false;
         hairpinPass = false;
         rfc6791Source = false;
+    }
+
+    /** Remembers the received IPv6 addresses' sum (the mapper may rewrite any field). */
+    void captureIpv6()
+    {
+        originalAddressSum = ipv6AddressSum();
+    }
+
+    /** Remembers the received IPv4 addresses' sum. */
+    void captureIpv4()
+    {
+        originalAddressSum = ipv4AddressSum();
     }
 
     /**

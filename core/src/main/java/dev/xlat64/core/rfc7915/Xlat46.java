@@ -53,12 +53,13 @@ final class Xlat46
             return context.drop(DropReason.IPV4_MALFORMED);
         }
         final Ipv4Header ip4 = this.ip4.wrap(buffer, offset);
-        if (ip4.validate(length) != HeaderFault.NONE)
+        final HeaderFault fault = ip4.validate(length);
+        if (fault != HeaderFault.NONE)
         {
-            return context.drop(DropReason.IPV4_MALFORMED);
+            return context.drop(fault == HeaderFault.BAD_VERSION ? DropReason.WRONG_IP_VERSION : DropReason.IPV4_MALFORMED);
         }
         final int headerLength = ip4.headerLength();
-        if (!hairpinPass && InternetChecksum.sum(buffer, offset, headerLength) != 0xFFFF)
+        if (!hairpinPass && !headerChecksumVerifies(buffer, offset, headerLength))
         {
             return context.drop(DropReason.IPV4_HEADER_CHECKSUM_INVALID);
         }
@@ -109,6 +110,7 @@ final class Xlat46
         {
             Xlat64.readPorts(buffer, protocol, l4Offset, l4Length, a);
         }
+        a.captureIpv4();
         final DropReason unmapped = context.mapper.map4to6(a);
         if (unmapped != null)
         {
@@ -193,6 +195,15 @@ final class Xlat46
         return Verdict.TRANSLATED;
     }
 
+    private static boolean headerChecksumVerifies(
+        final MutableDirectBuffer buffer, final int offset, final int headerLength)
+    {
+        // RFC 1071: the stored value must equal the recomputed one; 0xFFFF is the other zero of ones' complement.
+        final int stored = buffer.getShort(offset + Ipv4Header.HEADER_CHECKSUM_OFFSET, BIG_ENDIAN) & 0xFFFF;
+        final int computed = InternetChecksum.ipv4HeaderChecksum(buffer, offset, headerLength);
+        return stored == computed || (computed == 0 && stored == 0xFFFF);
+    }
+
     private Verdict transport(
         final MutableDirectBuffer buffer, final int protocol, final int l4Offset, final int l4Length,
         final MappedAddresses a, final boolean amendUdp)
@@ -220,7 +231,7 @@ final class Xlat46
                 }
                 else
                 {
-                    Checksums.updateTransport(buffer, checksumOffset, a.ipv4AddressSum(), a.ipv6AddressSum(), true);
+                    Checksums.updateTransport(buffer, checksumOffset, a.originalAddressSum, a.ipv6AddressSum(), true);
                     Xlat64.writePorts(buffer, l4Offset, a, checksumOffset);
                 }
                 return Verdict.CONTINUE;
@@ -232,7 +243,7 @@ final class Xlat46
                     return context.drop(DropReason.L4_HEADER_TRUNCATED);
                 }
                 final int checksumOffset = l4Offset + TcpHeader.CHECKSUM_OFFSET;
-                Checksums.updateTransport(buffer, checksumOffset, a.ipv4AddressSum(), a.ipv6AddressSum(), false);
+                Checksums.updateTransport(buffer, checksumOffset, a.originalAddressSum, a.ipv6AddressSum(), false);
                 Xlat64.writePorts(buffer, l4Offset, a, checksumOffset);
                 return Verdict.CONTINUE;
             }
@@ -256,9 +267,10 @@ final class Xlat46
                 buffer.putShort(l4Offset, (short)mapped, BIG_ENDIAN);
                 buffer.putShort(checksumOffset, (short)IncrementalChecksum.replaceSum(old, (type << 8) | code, newSum),
                     BIG_ENDIAN);
-                if (a.sourcePort >= 0)
+                if (a.destinationPort >= 0)
                 {
-                    Checksums.replacePort(buffer, l4Offset + 4, a.sourcePort, checksumOffset);
+                    // 4to6 the identifier is the "destination" side of the mapping (RFC 6146 §3.5.3).
+                    Checksums.replacePort(buffer, l4Offset + 4, a.destinationPort, checksumOffset);
                 }
                 return Verdict.CONTINUE;
             }

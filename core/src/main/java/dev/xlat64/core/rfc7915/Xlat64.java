@@ -4,6 +4,8 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
 
 import org.agrona.MutableDirectBuffer;
 
+import dev.xlat64.core.checksum.IncrementalChecksum;
+import dev.xlat64.core.checksum.InternetChecksum;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.core.packet.FragmentHeader;
@@ -55,9 +57,10 @@ final class Xlat64
             return context.drop(DropReason.IPV6_MALFORMED);
         }
         ip6.wrap(buffer, offset);
-        if (ip6.validate(length) != HeaderFault.NONE)
+        final HeaderFault fault = ip6.validate(length);
+        if (fault != HeaderFault.NONE)
         {
-            return context.drop(DropReason.IPV6_MALFORMED);
+            return context.drop(fault == HeaderFault.BAD_VERSION ? DropReason.WRONG_IP_VERSION : DropReason.IPV6_MALFORMED);
         }
         final int packetLength = Ipv6Header.HEADER_LENGTH + ip6.payloadLength();
         final int end = offset + packetLength;
@@ -131,6 +134,7 @@ final class Xlat64
         {
             readPorts(buffer, protocol, l4Offset, l4Length, a);
         }
+        a.captureIpv6();
         final DropReason unmapped = context.mapper.map6to4(a);
         if (unmapped != null)
         {
@@ -215,7 +219,7 @@ final class Xlat64
                 // A zero checksum (RFC 6935 tunnels) stays zero: IPv4 reads it as "no checksum".
                 if (buffer.getShort(checksumOffset, BIG_ENDIAN) != 0)
                 {
-                    Checksums.updateTransport(buffer, checksumOffset, a.ipv6AddressSum(), a.ipv4AddressSum(), true);
+                    Checksums.updateTransport(buffer, checksumOffset, a.originalAddressSum, a.ipv4AddressSum(), true);
                     writePorts(buffer, l4Offset, a, checksumOffset);
                 }
                 else
@@ -231,7 +235,7 @@ final class Xlat64
                     return context.drop(DropReason.L4_HEADER_TRUNCATED);
                 }
                 final int checksumOffset = l4Offset + TcpHeader.CHECKSUM_OFFSET;
-                Checksums.updateTransport(buffer, checksumOffset, a.ipv6AddressSum(), a.ipv4AddressSum(), false);
+                Checksums.updateTransport(buffer, checksumOffset, a.originalAddressSum, a.ipv4AddressSum(), false);
                 writePorts(buffer, l4Offset, a, checksumOffset);
                 return Verdict.CONTINUE;
             }
@@ -248,11 +252,9 @@ final class Xlat64
                 final int checksumOffset = l4Offset + 2;
                 final int old = buffer.getShort(checksumOffset, BIG_ENDIAN) & 0xFFFF;
                 // ICMPv4 has no pseudo-header: take the ICMPv6 one out with the old type word.
-                final int oldSum = dev.xlat64.core.checksum.InternetChecksum.add(
-                    dev.xlat64.core.checksum.InternetChecksum.ipv6PseudoHeaderSum(a.source6High, a.source6Low,
-                        a.destination6High, a.destination6Low, IpProtocol.ICMPV6, l4Length),
-                    (type << 8) | code);
-                final int updated = dev.xlat64.core.checksum.IncrementalChecksum.replaceSum(old, oldSum, mapped);
+                final int oldSum = InternetChecksum.add(InternetChecksum.add(
+                    InternetChecksum.add(a.originalAddressSum, IpProtocol.ICMPV6), l4Length), (type << 8) | code);
+                final int updated = IncrementalChecksum.replaceSum(old, oldSum, mapped);
                 buffer.putShort(l4Offset, (short)mapped, BIG_ENDIAN);
                 buffer.putShort(checksumOffset, (short)updated, BIG_ENDIAN);
                 if (a.sourcePort >= 0)

@@ -74,7 +74,7 @@ class InMemoryPipelineTest
             rx[p] = new RxAgent(p, ports[p], writers, new AddressHashWorkerSelector(), RxDiverter.NONE,
                 NeighborFrameHandler.NONE, new RxCounters(counters, ports[p].name()), clock, Throwable::printStackTrace,
                 64);
-            tx[p] = new TxAgent(p, ports[p], txInputs, NextHopResolver.fixed(0x02000000000AL, 0x02000000000BL),
+            tx[p] = new TxAgent(p, ports[p], txInputs, null, NextHopResolver.fixed(0x02000000000AL, 0x02000000000BL),
                 new TxCounters(counters, ports[p].name()), clock, Throwable::printStackTrace, 8);
         }
         for (int w = 0; w < WORKERS; w++)

@@ -48,6 +48,15 @@ public final class TranslatorHarness
         translator = new Translator(config, counters);
     }
 
+    /** A harness around a translator made elsewhere (e.g. with another address mapper); counters unread. */
+    public TranslatorHarness(final Translator translator)
+    {
+        final CountersManager manager = new CountersManager(
+            new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
+        this.counters = new TranslatorCounters(manager, "unused");
+        this.translator = translator;
+    }
+
     public List<Emitted> run(final Side ingress, final byte[] packet)
     {
         emitted.clear();

@@ -9,10 +9,7 @@ import static dev.xlat64.io.afpacket.TpacketLayout.*;
  * block at a time ({@code block_status & TP_STATUS_USER}) and gets back when the reader stores
  * {@code TP_STATUS_KERNEL}. A batch may end inside a block; the next call resumes at the next frame.
  *
- * <p>Dropped and counted (one reason each, in this order), never handed to the handler: frames longer
- * than MTU + 14 (GSO/GRO/LRO merged frames), frames the ring holds only partly (snaplen &lt; len) and
- * frames with TP_STATUS_CSUMNOTREADY (their transport checksum is partial, so a translated copy would
- * leave with a wrong checksum). Offloads off on the interface ({@code ethtool -K}) avoids all three.
+ * <p>Oversize, truncated and checksum-partial frames are dropped and counted ({@link RxRing#deliverable}).
  *
  * <p>Throughput over latency: a block reaches user space when it is full or when its retire timer fires,
  * so a lightly loaded port adds up to {@link PacketSocketOptions#rxBlockRetireTimeoutMs} per frame.
@@ -85,20 +82,7 @@ final class BlockRxRing implements RxRing
                 frameOffset = frame + nextOffset;
                 consumed++;
 
-                // A GSO/GRO frame is usually also checksum-partial: the oversize reason names the bigger fault.
-                if (length > maxFrameBytes)
-                {
-                    counters.increment(PacketSocketCounter.RX_DROP_OVERSIZE);
-                }
-                else if (snapLength < length)
-                {
-                    counters.increment(PacketSocketCounter.RX_DROP_TRUNCATED);
-                }
-                else if ((status & TP_STATUS_CSUMNOTREADY) != 0)
-                {
-                    counters.increment(PacketSocketCounter.RX_DROP_CHECKSUM_PARTIAL);
-                }
-                else
+                if (RxRing.deliverable(counters, status, length, snapLength, maxFrameBytes))
                 {
                     frames++;
                     bytes += length;

@@ -10,8 +10,7 @@ import static dev.xlat64.io.afpacket.TpacketLayout.*;
  * and given back by storing TP_STATUS_KERNEL. No block retire timer, so no added latency; frames longer than
  * the slot are truncated by the kernel and counted here.
  *
- * <p>Dropped and counted, never handed to the handler, as in {@link BlockRxRing}: longer than MTU + 14,
- * truncated (snaplen &lt; len), TP_STATUS_CSUMNOTREADY.
+ * <p>Oversize, truncated and checksum-partial frames are dropped and counted ({@link RxRing#deliverable}).
  */
 final class FrameRxRing implements RxRing
 {
@@ -68,19 +67,7 @@ final class FrameRxRing implements RxRing
             final int macOffset = buffer.getShort(slot + TP2_MAC_OFFSET) & 0xFFFF;
             consumed++;
             losing |= (status & TP_STATUS_LOSING) != 0;
-            if (length > maxFrameBytes)
-            {
-                counters.increment(PacketSocketCounter.RX_DROP_OVERSIZE);
-            }
-            else if (snapLength < length)
-            {
-                counters.increment(PacketSocketCounter.RX_DROP_TRUNCATED);
-            }
-            else if ((status & TP_STATUS_CSUMNOTREADY) != 0)
-            {
-                counters.increment(PacketSocketCounter.RX_DROP_CHECKSUM_PARTIAL);
-            }
-            else
+            if (RxRing.deliverable(counters, status, length, snapLength, maxFrameBytes))
             {
                 frames++;
                 bytes += length;

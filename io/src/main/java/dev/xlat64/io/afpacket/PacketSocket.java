@@ -15,7 +15,7 @@ import static dev.xlat64.io.afpacket.TpacketLayout.*;
  * TPACKET_V2) in one shared mapping, read and written in place through an Agrona {@link UnsafeBuffer} over the
  * mapped address.
  *
- * <p>Data path (one owning thread, no allocation, no locks): {@link #receive(FrameHandler, int)} hands up to
+ * <p>Data path (no allocation, no locks): {@link #receive(FrameHandler, int)} hands up to
  * {@code limit} frames to the handler in place; {@link #send(DirectBuffer, int, int)} (or
  * {@link #claim()}/{@link #commit(int)}) fills TX slots and {@link #flush()} makes one {@code send()}
  * syscall that transmits the whole batch. Faults at run time are counted in {@link PacketSocketCounters},
@@ -42,7 +42,6 @@ public final class PacketSocket implements AutoCloseable
     private static final int SCRATCH_MREQ = 176;
     private static final int SCRATCH_LENGTH = 256;
     private static final int ETHERNET_HEADER_LENGTH = 14;
-    private static final int PAGE_SIZE = 4096;
 
     private final LibC libc = LibC.INSTANCE;
     private final String interfaceName;
@@ -86,7 +85,7 @@ public final class PacketSocket implements AutoCloseable
         throws IOException
     {
         final PacketSocketOptions settled = options.copy();
-        validate(settled);
+        settled.validate();
         final PacketSocket socket = new PacketSocket(interfaceName, settled, counters);
         try
         {
@@ -104,7 +103,7 @@ public final class PacketSocket implements AutoCloseable
         }
     }
 
-    /** Opens a socket with default options and standalone counters labelled with the interface name. */
+    /** Opens a socket with private counters ({@link PacketSocketCounters#standalone}) labelled with the interface name. */
     public static PacketSocket open(final String interfaceName, final PacketSocketOptions options) throws IOException
     {
         return open(interfaceName, options, PacketSocketCounters.standalone(interfaceName));
@@ -252,7 +251,7 @@ public final class PacketSocket implements AutoCloseable
         return counters;
     }
 
-    /** errno of the last failed run-time call (flush kick, poll, statistics). */
+    /** errno of the last failed run-time call (flush kick, poll, statistics), for diagnostics; either side may set it. */
     public int lastErrno()
     {
         return lastErrno;
@@ -414,56 +413,5 @@ public final class PacketSocket implements AutoCloseable
         final int errno = LibC.errno();
         lastErrno = errno;
         return new IOException(call + " on " + description + " failed: " + LibC.describe(errno));
-    }
-
-    private static void validate(final PacketSocketOptions o)
-    {
-        requirePageMultiple("rxBlockSizeBytes", o.rxBlockSizeBytes);
-        requirePageMultiple("txBlockSizeBytes", o.txBlockSizeBytes);
-        requireRange("rxBlockCount", o.rxBlockCount, 1, 65536, "");
-        requireRange("txBlockCount", o.txBlockCount, 1, 65536, "");
-        requireRange("rxFrameSizeBytes", o.rxFrameSizeBytes, 128, o.rxBlockSizeBytes, " and at most rxBlockSizeBytes");
-        requireRange("txFrameSizeBytes", o.txFrameSizeBytes, 128, o.txBlockSizeBytes, " and at most txBlockSizeBytes");
-        requireRange("rxBlockRetireTimeoutMs", o.rxBlockRetireTimeoutMs, 1, 1000, "");
-        requireRange("reserveBytes", o.reserveBytes, 0, 1024, "");
-        requireRange("protocol", o.protocol, 0, 0xFFFF, " (an EtherType)");
-        requireRange("tpacketVersion", o.tpacketVersion, PacketSocketOptions.TPACKET_V2, PacketSocketOptions.TPACKET_V3,
-            " (TPACKET_V2 or TPACKET_V3)");
-        if (o.rxFrameSizeBytes % TPACKET_ALIGNMENT != 0 || o.txFrameSizeBytes % TPACKET_ALIGNMENT != 0)
-        {
-            throw new IllegalArgumentException("rxFrameSizeBytes " + o.rxFrameSizeBytes + " and txFrameSizeBytes " +
-                o.txFrameSizeBytes + ": expected multiples of " + TPACKET_ALIGNMENT);
-        }
-        if (o.txBlockSizeBytes % o.txFrameSizeBytes != 0)
-        {
-            throw new IllegalArgumentException("txBlockSizeBytes " + o.txBlockSizeBytes +
-                ": expected a multiple of txFrameSizeBytes " + o.txFrameSizeBytes);
-        }
-        if (PacketSocketOptions.TPACKET_V2 == o.tpacketVersion && o.rxBlockSizeBytes % o.rxFrameSizeBytes != 0)
-        {
-            throw new IllegalArgumentException("rxBlockSizeBytes " + o.rxBlockSizeBytes +
-                ": expected a multiple of rxFrameSizeBytes " + o.rxFrameSizeBytes + " for TPACKET_V2");
-        }
-        final long total = (long)o.rxBlockSizeBytes * o.rxBlockCount + (long)o.txBlockSizeBytes * o.txBlockCount;
-        if (total > (1L << 30))
-        {
-            throw new IllegalArgumentException("RX + TX ring size " + total + " bytes: expected at most 1 GiB");
-        }
-    }
-
-    private static void requirePageMultiple(final String name, final int value)
-    {
-        if (value <= 0 || value % PAGE_SIZE != 0)
-        {
-            throw new IllegalArgumentException(name + " " + value + ": expected a positive multiple of " + PAGE_SIZE);
-        }
-    }
-
-    private static void requireRange(final String name, final int value, final int min, final int max, final String extra)
-    {
-        if (value < min || value > max)
-        {
-            throw new IllegalArgumentException(name + " " + value + ": expected " + min + " to " + max + extra);
-        }
     }
 }

@@ -17,6 +17,8 @@ public final class PacketSocketOptions
     /** TPACKET_V2: frame-based RX ring, latency first. */
     public static final int TPACKET_V2 = 2;
 
+    private static final int PAGE_SIZE = 4096;
+
     int tpacketVersion = TPACKET_V3;
     int rxBlockSizeBytes = 1 << 18;
     int rxBlockCount = 16;
@@ -168,5 +170,58 @@ public final class PacketSocketOptions
         c.promiscuous = promiscuous;
         c.namespace = namespace;
         return c;
+    }
+
+    /** Checks every option, naming the option, its value and what was expected. */
+    void validate()
+    {
+        final PacketSocketOptions o = this;
+        requirePageMultiple("rxBlockSizeBytes", o.rxBlockSizeBytes);
+        requirePageMultiple("txBlockSizeBytes", o.txBlockSizeBytes);
+        requireRange("rxBlockCount", o.rxBlockCount, 1, 65536, "");
+        requireRange("txBlockCount", o.txBlockCount, 1, 65536, "");
+        requireRange("rxFrameSizeBytes", o.rxFrameSizeBytes, 128, o.rxBlockSizeBytes, " and at most rxBlockSizeBytes");
+        requireRange("txFrameSizeBytes", o.txFrameSizeBytes, 128, o.txBlockSizeBytes, " and at most txBlockSizeBytes");
+        requireRange("rxBlockRetireTimeoutMs", o.rxBlockRetireTimeoutMs, 1, 1000, "");
+        requireRange("reserveBytes", o.reserveBytes, 0, 1024, "");
+        requireRange("protocol", o.protocol, 0, 0xFFFF, " (an EtherType)");
+        requireRange("tpacketVersion", o.tpacketVersion, TPACKET_V2, TPACKET_V3,
+            " (TPACKET_V2 or TPACKET_V3)");
+        if (o.rxFrameSizeBytes % TpacketLayout.TPACKET_ALIGNMENT != 0 || o.txFrameSizeBytes % TpacketLayout.TPACKET_ALIGNMENT != 0)
+        {
+            throw new IllegalArgumentException("rxFrameSizeBytes " + o.rxFrameSizeBytes + " and txFrameSizeBytes " +
+                o.txFrameSizeBytes + ": expected multiples of " + TpacketLayout.TPACKET_ALIGNMENT);
+        }
+        if (o.txBlockSizeBytes % o.txFrameSizeBytes != 0)
+        {
+            throw new IllegalArgumentException("txBlockSizeBytes " + o.txBlockSizeBytes +
+                ": expected a multiple of txFrameSizeBytes " + o.txFrameSizeBytes);
+        }
+        if (TPACKET_V2 == o.tpacketVersion && o.rxBlockSizeBytes % o.rxFrameSizeBytes != 0)
+        {
+            throw new IllegalArgumentException("rxBlockSizeBytes " + o.rxBlockSizeBytes +
+                ": expected a multiple of rxFrameSizeBytes " + o.rxFrameSizeBytes + " for TPACKET_V2");
+        }
+        final long total = (long)o.rxBlockSizeBytes * o.rxBlockCount + (long)o.txBlockSizeBytes * o.txBlockCount;
+        if (total > (1L << 30))
+        {
+            throw new IllegalArgumentException("RX + TX ring size " + total + " bytes: expected at most 1 GiB");
+        }
+    }
+
+    private static void requirePageMultiple(final String name, final int value)
+    {
+        if (value <= 0 || value % PAGE_SIZE != 0)
+        {
+            throw new IllegalArgumentException(name + " " + value + ": expected a positive multiple of " + PAGE_SIZE);
+        }
+    }
+
+    private static void requireRange(final String name, final int value, final int min, final int max, final String extra)
+    {
+        if (value < min || value > max)
+        {
+            throw new IllegalArgumentException(name + " " + value + ": expected " + min + " to " + max + extra);
+        }
     }
 }

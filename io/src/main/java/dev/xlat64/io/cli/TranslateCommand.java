@@ -70,7 +70,7 @@ public final class TranslateCommand implements Callable<Integer>
         final TranslatorConfig translatorConfig;
         try
         {
-            final ConfigNode root = ConfigNode.load(config);
+            final ConfigNode root = TranslatorConfigReader.rejectUnknownTopLevelKeys(ConfigNode.load(config));
             translatorConfig = TranslatorConfigReader.read(root);
         }
         catch (final ConfigException ex)

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     // One line each, so that parallel work merges without conflicts.
     subcommands = {
         DemoCommand.class,
+        RunCommand.class,
         TranslateCommand.class,
         Dns64Command.class,
         StatsCommand.class,

@@ -48,8 +48,25 @@ public final class TranslatorConfigReader
         "translator-ipv4-address", "translator-ipv6-address", "ipv4-mtu", "ipv6-mtu", "lowest-ipv6-mtu",
         "mtu-plateaus", "amend-udp-checksum-zero", "traffic-class", "tos", "icmp-error-hop-limit");
 
+    /** The sections other readers own at the top level of the same file. */
+    public static final Set<String> OTHER_SECTIONS = Set.of("gateway", "dns64");
+
     private TranslatorConfigReader()
     {
+    }
+
+    /**
+     * Fails on a top-level key that is neither a translator key nor another reader's section, so that a typo
+     * such as {@code pool-6} is an error rather than a setting silently ignored.
+     *
+     * @param root the top level of the file.
+     * @return root.
+     */
+    public static ConfigNode rejectUnknownTopLevelKeys(final ConfigNode root)
+    {
+        final java.util.Set<String> known = new java.util.HashSet<>(KEYS);
+        known.addAll(OTHER_SECTIONS);
+        return root.rejectUnknownKeys(known);
     }
 
     /**

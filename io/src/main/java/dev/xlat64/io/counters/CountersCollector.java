@@ -8,7 +8,6 @@ import java.util.Map;
 import org.agrona.concurrent.status.CountersReader;
 
 import dev.xlat64.core.counters.PipelineCounter;
-import dev.xlat64.io.afpacket.PacketSocketCounter;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -19,8 +18,9 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 /**
  * Turns every counter of a {@link CountersReader} into a Prometheus sample at scrape time (nothing is copied
  * on the data path). Pipeline counters keep their own names ({@code xlat64_rx_packets_total{port,family}});
- * AF_PACKET socket counters become {@code xlat64_socket_<name>_total{port}}; the other counters of the file
- * (the translators') become {@code xlat64_translator_<name>_total{agent}}.
+ * the others are named by their area's type id range and their label {@code "<prefix>.<name>"}:
+ * {@code xlat64_socket_<name>_total{port}}, {@code xlat64_neighbor_<name>_total{port}},
+ * {@code xlat64_translator_<name>_total{agent}}, {@code xlat64_dns64_<name>_total{agent}}.
  * The duty-cycle maximum is a gauge; everything else is a counter.
  */
 public final class CountersCollector implements MultiCollector
@@ -40,7 +40,6 @@ public final class CountersCollector implements MultiCollector
         {
             final int typeId = reader.getCounterTypeId(counterId);
             final PipelineCounter pipeline = PipelineCounter.byTypeId(typeId);
-            final PacketSocketCounter socket = socketCounter(typeId, label);
             final CounterLabel parsed;
             final String help;
             if (pipeline != null)
@@ -48,17 +47,16 @@ public final class CountersCollector implements MultiCollector
                 parsed = CounterLabel.parse(label);
                 help = pipeline.description();
             }
-            else if (socket != null)
-            {
-                parsed = new CounterLabel("socket_" + socket.label(), Map.of(
-                    "port", label.substring(0, label.length() - socket.label().length() - 1)));
-                help = socket.description();
-            }
             else
             {
-                final CounterLabel translator = CounterLabel.parse(label);
-                parsed = new CounterLabel("translator_" + translator.name(), translator.labels());
-                help = "Translator counter " + translator.name() + ".";
+                final CounterLabel other = CounterLabel.parse(label);
+                final String area = area(typeId);
+                final Map<String, String> labels = new LinkedHashMap<>();
+                // Socket and neighbor counters are labelled "<interface>.<name>": the prefix is a port.
+                other.labels().forEach((k, v) ->
+                    labels.put("agent".equals(k) && (area.equals("socket_") || area.equals("neighbor_")) ? "port" : k, v));
+                parsed = new CounterLabel(area + other.name(), labels);
+                help = "Counter " + other.name() + " (type " + typeId + ").";
             }
             final String name = parsed.metricName();
             final boolean gauge = pipeline == PipelineCounter.DUTY_CYCLE_MAX_NS;
@@ -71,16 +69,26 @@ public final class CountersCollector implements MultiCollector
         return new MetricSnapshots(snapshots);
     }
 
-    // Socket counters are labelled "<interface>-<entry label>" with a type id of TYPE_ID_BASE + ordinal.
-    private static PacketSocketCounter socketCounter(final int typeId, final String label)
+    /** Metric name prefix by the type id ranges the areas use (see each area's counter enum). */
+    static String area(final int typeId)
     {
-        final int ordinal = typeId - PacketSocketCounter.TYPE_ID_BASE;
-        if (ordinal < 0 || ordinal >= PacketSocketCounter.values().length)
+        if (typeId >= 300 && typeId < 400)
         {
-            return null;
+            return "socket_";
         }
-        final PacketSocketCounter counter = PacketSocketCounter.values()[ordinal];
-        return label.endsWith("-" + counter.label()) && label.length() > counter.label().length() + 1 ? counter : null;
+        if (typeId >= 400 && typeId < 500)
+        {
+            return "neighbor_";
+        }
+        if (typeId >= 900 && typeId < 2000)
+        {
+            return "translator_";
+        }
+        if (typeId >= 6400 && typeId < 6500)
+        {
+            return "dns64_";
+        }
+        return "";
     }
 
     private record Sample(Labels labels, long value)

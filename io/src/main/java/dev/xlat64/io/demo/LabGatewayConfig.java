@@ -8,8 +8,8 @@ import dev.xlat64.io.lab.NetnsLab;
 
 /**
  * The configuration file for a gateway in a {@link NetnsLab}: SIIT with the lab's pool6, one EAM entry mapping
- * the client to an address of the pool4 range, and the gateway's two veth ends with the client and the server as
- * static next hops (their MACs are read from the lab).
+ * the client to an address of the pool4 range, and the gateway's two veth ends. The next hops (client and server)
+ * are resolved with NDP and ARP from the gateway's lab addresses, or given as static MACs read from the lab.
  */
 public final class LabGatewayConfig
 {
@@ -27,8 +27,19 @@ public final class LabGatewayConfig
      */
     public static String yaml(final NetnsLab lab, final int ipv4MtuBytes, final Path countersFile) throws IOException
     {
-        final String clientMac = mac(lab, NetnsLab.Role.CLIENT, lab.clientInterface());
-        final String serverMac = mac(lab, NetnsLab.Role.SERVER, lab.serverInterface());
+        return yaml(lab, ipv4MtuBytes, countersFile, false);
+    }
+
+    /**
+     * @param staticNextHops true to configure the client's and the server's MACs instead of resolving them.
+     */
+    public static String yaml(final NetnsLab lab, final int ipv4MtuBytes, final Path countersFile,
+        final boolean staticNextHops) throws IOException
+    {
+        final String nextHops = staticNextHops ?
+            "  ipv6-next-hop-mac: " + mac(lab, NetnsLab.Role.CLIENT, lab.clientInterface()) + "\n" +
+            "  ipv4-next-hop-mac: " + mac(lab, NetnsLab.Role.SERVER, lab.serverInterface()) + "\n" :
+            "  ipv6-address: " + NetnsLab.GATEWAY_IPV6 + "\n" + "  ipv4-address: " + NetnsLab.GATEWAY_IPV4 + "\n";
         return """
             # xlat64 in the namespace lab: SIIT (RFC 7915) with an explicit address mapping (RFC 7757).
             pool6: %s
@@ -41,16 +52,15 @@ public final class LabGatewayConfig
             gateway:
               ipv6-interface: %s
               ipv4-interface: %s
-              ipv6-next-hop-mac: %s
-              ipv4-next-hop-mac: %s
-              workers: 1
+            %s  workers: 1
               threading: shared
               threads: 1
               idle-strategy: backoff
+              tpacket-version: 2
               counters-file: %s
             """.formatted(lab.pool6(), NetnsLab.CLIENT_IPV6, CLIENT_IPV4, NetnsLab.GATEWAY_IPV6,
             NetnsLab.GATEWAY_IPV4, ipv4MtuBytes, lab.gatewayIpv6Interface(), lab.gatewayIpv4Interface(),
-            clientMac, serverMac, countersFile);
+            nextHops, countersFile);
     }
 
     /**

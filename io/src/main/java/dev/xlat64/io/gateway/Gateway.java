@@ -17,10 +17,10 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.agrona.concurrent.status.CountersManager;
 
-import dev.xlat64.core.pipeline.AddressHashWorkerSelector;
 import dev.xlat64.core.pipeline.BatchWriter;
 import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.core.pipeline.NeighborFrameHandler;
+import dev.xlat64.core.pipeline.NeighborFrameRing;
 import dev.xlat64.core.pipeline.NextHopResolver;
 import dev.xlat64.core.pipeline.PacketBatch;
 import dev.xlat64.core.pipeline.PacketPort;
@@ -41,9 +41,14 @@ import dev.xlat64.core.pipeline.WorkerSelector;
  */
 public final class Gateway implements AutoCloseable
 {
-    /** Largest batch: a whole 64-frame batch of 1500-byte packets fits, with room to spare. */
-    private static final int MAX_BATCH_BYTES = 256 * 1024;
+    /**
+     * Bytes a producer claims per batch: 64 packets of 1500 bytes fit. A batch is claimed whole whatever it ends
+     * up holding, so the ring size divided by this is the number of batches that can wait for a slow consumer.
+     */
+    private static final int MAX_BATCH_BYTES = 128 * 1024;
     private static final long DRAIN_TIMEOUT_NS = 2_000_000_000L;
+    /** ARP/NDP frames are few and short: 64 KiB holds hundreds. */
+    private static final int NEIGHBOR_RING_BYTES = 64 * 1024;
 
     private final List<RxAgent> rxAgents = new ArrayList<>();
     private final List<WorkerAgent> workerAgents = new ArrayList<>();
@@ -82,15 +87,17 @@ public final class Gateway implements AutoCloseable
      * @param ipv6Port index in {@code ports} of the port IPv6 packets leave by.
      * @param ipv4Port index in {@code ports} of the port IPv4 packets leave by.
      * @param processors makes worker {@code w}'s processor (its translator).
-     * @param nextHops Ethernet destinations for the TX agents.
-     * @param neighbors receives ARP/NDP frames.
+     * @param selector picks the worker of each packet (flow affinity).
+     * @param nextHops makes port {@code p}'s next-hop resolver, used on its TX agent's thread.
+     * @param neighborFrames true to hand the ARP/NDP frames each RX agent sees to its port's resolver.
      * @param diverter takes packets for local services before the workers.
      * @param counters where every counter is allocated.
      * @param log where agents report unexpected exceptions.
      */
     public record Parts(
         List<PacketPort> ports, int ipv6Port, int ipv4Port, IntFunction<PacketProcessor> processors,
-        NextHopResolver nextHops, NeighborFrameHandler neighbors, RxDiverter diverter, CountersManager counters,
+        WorkerSelector selector, IntFunction<NextHopResolver> nextHops, boolean neighborFrames, RxDiverter diverter,
+        CountersManager counters,
         ErrorHandler log)
     {
     }
@@ -112,7 +119,14 @@ public final class Gateway implements AutoCloseable
                 workerToTx[w][p] = ring(settings.ringBytes());
             }
         }
-        final WorkerSelector selector = new AddressHashWorkerSelector();
+        final TxCounters[] txCounters = new TxCounters[portCount];
+        final RingBuffer[] neighborRings = new RingBuffer[portCount];
+        for (int p = 0; p < portCount; p++)
+        {
+            txCounters[p] = new TxCounters(parts.counters(), ports.get(p).name());
+            neighborRings[p] = parts.neighborFrames() ? ring(NEIGHBOR_RING_BYTES) : null;
+        }
+        final WorkerSelector selector = parts.selector();
         for (int p = 0; p < portCount; p++)
         {
             final BatchWriter[] writers = new BatchWriter[workers];
@@ -120,7 +134,9 @@ public final class Gateway implements AutoCloseable
             {
                 writers[w] = new BatchWriter(rxToWorker[p][w], batchBytes, settings.batchSize());
             }
-            rxAgents.add(new RxAgent(p, ports.get(p), writers, selector, parts.diverter(), parts.neighbors(),
+            final NeighborFrameHandler neighbors = neighborRings[p] == null ? NeighborFrameHandler.NONE :
+                new NeighborFrameRing(neighborRings[p], txCounters[p].neighborRingFullCounter());
+            rxAgents.add(new RxAgent(p, ports.get(p), writers, selector, parts.diverter(), neighbors,
                 new RxCounters(parts.counters(), ports.get(p).name()), clock, parts.log(), settings.batchSize()));
         }
         for (int w = 0; w < workers; w++)
@@ -150,8 +166,8 @@ public final class Gateway implements AutoCloseable
             {
                 inputs[w] = workerToTx[w][p];
             }
-            txAgents.add(new TxAgent(p, ports.get(p), inputs, parts.nextHops(),
-                new TxCounters(parts.counters(), ports.get(p).name()), clock, parts.log(), settings.batchSize()));
+            txAgents.add(new TxAgent(p, ports.get(p), inputs, neighborRings[p], parts.nextHops().apply(p),
+                txCounters[p], clock, parts.log(), settings.batchSize()));
         }
     }
 

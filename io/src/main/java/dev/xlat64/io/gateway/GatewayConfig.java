@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import dev.xlat64.core.addr.Ipv4Address;
+import dev.xlat64.core.addr.Ipv6Address;
 import dev.xlat64.io.config.ConfigNode;
 import dev.xlat64.io.counters.CountersFile;
 
@@ -19,7 +21,11 @@ import dev.xlat64.io.counters.CountersFile;
  * gateway:
  *   ipv6-interface: eth1          # the IPv6 side
  *   ipv4-interface: eth2          # the IPv4 side; the same name as ipv6-interface (or `interface: eth0`) for one port
- *   ipv6-next-hop-mac: 02:00:00:00:00:02   # optional: a static next hop instead of neighbor discovery
+ *   ipv6-address: 2001:db8:1::1   # the gateway's own address on the IPv6 side: source of Neighbor Solicitations
+ *   ipv4-address: 198.51.100.1    # the gateway's own address on the IPv4 side: sender of ARP requests
+ *   ipv6-next-hop: 2001:db8:1::ff # optional: a router for every IPv6 destination (default: destinations on-link)
+ *   ipv4-next-hop: 198.51.100.254 # optional: a router for every IPv4 destination (default: destinations on-link)
+ *   ipv6-next-hop-mac: 02:00:00:00:00:02   # optional: a static next-hop MAC instead of neighbor discovery
  *   ipv4-next-hop-mac: 02:00:00:00:00:03
  *   workers: 1                    # translating threads
  *   threading: shared             # shared (agents composed onto `threads` threads) or dedicated (one thread each)
@@ -27,19 +33,28 @@ import dev.xlat64.io.counters.CountersFile;
  *   cpus: [0, 1]                  # dedicated mode only: pin agent threads round-robin onto these CPUs
  *   idle-strategy: backoff        # backoff, busy-spin, yield, sleep
  *   batch-size: 64                # frames per RX poll, batches per ring read
- *   ring-size-kb: 1024            # each ring between two agents (a power of two)
+ *   tpacket-version: 3            # AF_PACKET ring: 3 (block ring, throughput first) or 2 (frame ring, latency first)
+ *   ring-size-kb: 4096            # each ring between two agents (a power of two): 32 batches of 128 KiB
  *   counters-file: /dev/shm/xlat64/counters
  *   prometheus: 127.0.0.1:9464    # optional: serve /metrics on this loopback address
  * </pre>
  *
  * @param ipv6Interface the port of the IPv6 side.
  * @param ipv4Interface the port of the IPv4 side; equal to {@code ipv6Interface} when one port serves both.
+ * @param ipv6Address the gateway's IPv6 address on its IPv6 side (NDP source), or null with a static IPv6 MAC.
+ * @param ipv4Address the gateway's IPv4 address on its IPv4 side (ARP sender), or null with a static IPv4 MAC.
+ * @param ipv6NextHop a router all IPv6 packets go to, or null for on-link destinations.
+ * @param ipv4NextHop a router all IPv4 packets go to, or null for on-link destinations.
  * @param ipv6NextHopMac a static Ethernet destination for packets leaving as IPv6, if configured.
  * @param ipv4NextHopMac a static Ethernet destination for packets leaving as IPv4, if configured.
  */
 public record GatewayConfig(
     String ipv6Interface,
     String ipv4Interface,
+    Ipv6Address ipv6Address,
+    Integer ipv4Address,
+    Ipv6Address ipv6NextHop,
+    Integer ipv4NextHop,
     OptionalLong ipv6NextHopMac,
     OptionalLong ipv4NextHopMac,
     int workers,
@@ -48,14 +63,16 @@ public record GatewayConfig(
     List<Integer> cpus,
     IdleStrategyName idleStrategy,
     int batchSize,
+    int tpacketVersion,
     int ringBytes,
     Path countersFile,
     InetSocketAddress prometheus)
 {
     public static final String SECTION = "gateway";
     private static final Set<String> KEYS = Set.of("interface", "ipv6-interface", "ipv4-interface",
-        "ipv6-next-hop-mac", "ipv4-next-hop-mac", "workers", "threading", "threads", "cpus", "idle-strategy",
-        "batch-size", "ring-size-kb", "counters-file", "prometheus");
+        "ipv6-address", "ipv4-address", "ipv6-next-hop", "ipv4-next-hop", "ipv6-next-hop-mac", "ipv4-next-hop-mac",
+        "workers", "threading", "threads", "cpus", "idle-strategy",
+        "batch-size", "tpacket-version", "ring-size-kb", "counters-file", "prometheus");
 
     /**
      * @return true when one interface carries both families.
@@ -103,10 +120,25 @@ public record GatewayConfig(
         }
         if (threading == ThreadingMode.SHARED && node.has("cpus"))
         {
-            throw node.invalid("cpus", node.string("cpus", "[...]"), "no `cpus` with threading: shared (pinning is per agent thread in dedicated mode)");
+            throw node.invalid("cpus", node.parsedList("cpus", text -> text, "CPU numbers").toString(),
+                "no `cpus` with threading: shared (pinning is per agent thread in dedicated mode)");
+        }
+        final OptionalLong ipv6NextHopMac = optionalMac(node, "ipv6-next-hop-mac");
+        final OptionalLong ipv4NextHopMac = optionalMac(node, "ipv4-next-hop-mac");
+        final Ipv6Address ipv6Address = node.parsed("ipv6-address", Ipv6Address::parse, "an IPv6 address", null);
+        final Integer ipv4Address = node.parsed("ipv4-address", Ipv4Address::parse, "an IPv4 address", null);
+        if (ipv6NextHopMac.isEmpty() && ipv6Address == null)
+        {
+            throw node.invalid("ipv6-address", "(missing)", "the gateway's IPv6 address on the IPv6 side, the source " +
+                "of its Neighbor Solicitations (RFC 4861), or a static gateway.ipv6-next-hop-mac");
+        }
+        if (ipv4NextHopMac.isEmpty() && ipv4Address == null)
+        {
+            throw node.invalid("ipv4-address", "(missing)", "the gateway's IPv4 address on the IPv4 side, the sender " +
+                "of its ARP requests (RFC 826), or a static gateway.ipv4-next-hop-mac");
         }
         final int cpuCount = Runtime.getRuntime().availableProcessors();
-        final int ringKb = node.integer("ring-size-kb", 128, 1 << 20, 1024);
+        final int ringKb = node.integer("ring-size-kb", 128, 1 << 20, 4096);
         if (Integer.bitCount(ringKb) != 1)
         {
             throw node.invalid("ring-size-kb", Integer.toString(ringKb), "a power of two from 128 to 1048576");
@@ -114,14 +146,19 @@ public record GatewayConfig(
         return new GatewayConfig(
             ipv6Interface,
             ipv4Interface,
-            optionalMac(node, "ipv6-next-hop-mac"),
-            optionalMac(node, "ipv4-next-hop-mac"),
+            ipv6Address,
+            ipv4Address,
+            node.parsed("ipv6-next-hop", Ipv6Address::parse, "an IPv6 address", null),
+            node.parsed("ipv4-next-hop", Ipv4Address::parse, "an IPv4 address", null),
+            ipv6NextHopMac,
+            ipv4NextHopMac,
             node.integer("workers", 1, 64, 1),
             threading,
             node.integer("threads", 1, 64, 1),
             node.parsedList("cpus", text -> cpu(text, cpuCount), "a CPU number from 0 to " + (cpuCount - 1)),
             IdleStrategyName.of(node.oneOf("idle-strategy", "backoff", IdleStrategyName.configNames())),
             node.integer("batch-size", 1, 1024, 64),
+            Integer.parseInt(node.oneOf("tpacket-version", "3", "2", "3")),
             ringKb * 1024,
             node.parsed("counters-file", Path::of, "a file path", CountersFile.DEFAULT_PATH),
             node.parsed("prometheus", GatewayConfig::loopbackEndpoint,

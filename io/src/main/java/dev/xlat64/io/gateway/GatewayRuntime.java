@@ -3,16 +3,22 @@ package dev.xlat64.io.gateway;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.agrona.CloseHelper;
 
-import dev.xlat64.core.pipeline.NeighborFrameHandler;
 import dev.xlat64.core.pipeline.NextHopResolver;
 import dev.xlat64.core.pipeline.PacketPort;
 import dev.xlat64.core.pipeline.RxDiverter;
+import dev.xlat64.core.pipeline.WorkerSelector;
+import dev.xlat64.core.addr.Ipv4Address;
+import dev.xlat64.core.addr.Ipv6Address;
 import dev.xlat64.io.counters.CountersFile;
 import dev.xlat64.io.counters.PrometheusEndpoint;
+import dev.xlat64.io.neighbor.NeighborConfig;
+import dev.xlat64.io.neighbor.NeighborCounters;
+import dev.xlat64.io.neighbor.NeighborResolver;
 
 /**
  * A running gateway process: the counters file, the ports, the data path and the metrics endpoint, started in
@@ -38,17 +44,18 @@ public final class GatewayRuntime implements AutoCloseable
     /**
      * Starts everything; on failure closes what was started and rethrows.
      *
+     * @param selector picks each packet's worker.
      * @param describeTranslator one line describing the translation config, for the log.
      */
     public static GatewayRuntime start(
         final GatewayConfig config, final PortOpener ports, final ProcessorFactory processors,
-        final String describeTranslator, final PrintStream log) throws IOException
+        final WorkerSelector selector, final String describeTranslator, final PrintStream log) throws IOException
     {
         final long startNs = System.nanoTime();
         final GatewayRuntime runtime = new GatewayRuntime(log);
         try
         {
-            runtime.startComponents(config, ports, processors, describeTranslator);
+            runtime.startComponents(config, ports, processors, selector, describeTranslator);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -62,7 +69,7 @@ public final class GatewayRuntime implements AutoCloseable
 
     private void startComponents(
         final GatewayConfig config, final PortOpener opener, final ProcessorFactory processors,
-        final String describeTranslator) throws IOException
+        final WorkerSelector selector, final String describeTranslator) throws IOException
     {
         counters = CountersFile.create(config.countersFile(), MAX_COUNTERS);
         log.printf("xlat64: counters in %s (xlat64 stats --counters-file %s)%n", counters.path(), counters.path());
@@ -85,18 +92,14 @@ public final class GatewayRuntime implements AutoCloseable
         }
         log.println("xlat64: translator: " + describeTranslator);
 
-        final NextHopResolver nextHops = NextHopResolver.fixed(
-            config.ipv6NextHopMac().orElseThrow(), config.ipv4NextHopMac().orElseThrow());
-        log.printf("xlat64: next hops: IPv6 side %s, IPv4 side %s (static)%n",
-            mac(config.ipv6NextHopMac().getAsLong()), mac(config.ipv4NextHopMac().getAsLong()));
-
+        final NextHopResolver[] nextHops = nextHops(config, ports);
         final CountersFile file = counters;
         gateway = Gateway.start(new Gateway.Parts(ports, 0, ports.size() - 1,
-            w -> processors.create(w, file.manager()), nextHops, NeighborFrameHandler.NONE, RxDiverter.NONE,
+            w -> processors.create(w, file.manager()), selector, p -> nextHops[p], !staticNextHops(config), RxDiverter.NONE,
             counters.manager(), GatewayRuntime::logAgentError), Gateway.Settings.of(config));
-        log.printf("xlat64: %d worker%s, threading %s, idle %s, threads %s%n", config.workers(),
+        log.printf("xlat64: %d worker%s, threading %s, idle %s, TPACKET_V%d, threads %s%n", config.workers(),
             config.workers() == 1 ? "" : "s", config.threading().configName(), config.idleStrategy().configName(),
-            String.join(" ", gateway.threadLayout()));
+            config.tpacketVersion(), String.join(" ", gateway.threadLayout()));
 
         if (config.prometheus() != null)
         {
@@ -106,6 +109,57 @@ public final class GatewayRuntime implements AutoCloseable
             log.printf("xlat64: metrics at http://%s:%d/metrics%n",
                 hostForUrl(config.prometheus().getAddress().getHostAddress()), endpoint.port());
         }
+    }
+
+    private static boolean staticNextHops(final GatewayConfig config)
+    {
+        return config.ipv6NextHopMac().isPresent() && config.ipv4NextHopMac().isPresent();
+    }
+
+    /**
+     * One resolver per port: fixed MACs when both are configured, else the port's own ARP/NDP neighbor cache
+     * (with a fixed MAC for a family that has one).
+     */
+    private NextHopResolver[] nextHops(final GatewayConfig config, final List<PacketPort> ports)
+    {
+        final NextHopResolver[] resolvers = new NextHopResolver[ports.size()];
+        final long ipv6Mac = config.ipv6NextHopMac().orElse(NextHopResolver.UNRESOLVED);
+        final long ipv4Mac = config.ipv4NextHopMac().orElse(NextHopResolver.UNRESOLVED);
+        if (staticNextHops(config))
+        {
+            Arrays.fill(resolvers, NextHopResolver.fixed(ipv6Mac, ipv4Mac));
+            log.printf("xlat64: next hops: IPv6 side %s, IPv4 side %s (static)%n", mac(ipv6Mac), mac(ipv4Mac));
+            return resolvers;
+        }
+        final int ipv4Port = ports.size() - 1;
+        for (int p = 0; p < ports.size(); p++)
+        {
+            final PacketPort port = ports.get(p);
+            final boolean ipv6Side = p == 0;
+            final boolean ipv4Side = p == ipv4Port;
+            final Ipv6Address own6 = ipv6Side && config.ipv6NextHopMac().isEmpty() ? config.ipv6Address() : null;
+            final Integer own4 = ipv4Side && config.ipv4NextHopMac().isEmpty() ? config.ipv4Address() : null;
+            final NeighborResolver resolver = new NeighborResolver(port::send, port.macAddress(),
+                own4 == null ? 0 : own4, own6 == null ? 0 : own6.high(), own6 == null ? 0 : own6.low(),
+                new NeighborConfig(), new NeighborCounters(counters.manager(), port.name()));
+            final Ipv6Address router6 = config.ipv6NextHop();
+            resolvers[p] = new NeighborNextHops(resolver, ipv6Mac, ipv4Mac,
+                router6 == null ? null : new long[] {router6.high(), router6.low()}, config.ipv4NextHop());
+            final List<String> how = new ArrayList<>();
+            if (ipv6Side)
+            {
+                how.add(own6 != null ? "IPv6 by NDP from " + own6 + (router6 != null ? " via " + router6 : " (on-link)") :
+                    "IPv6 static " + mac(ipv6Mac));
+            }
+            if (ipv4Side)
+            {
+                how.add(own4 != null ? "IPv4 by ARP from " + Ipv4Address.format(own4) +
+                    (config.ipv4NextHop() != null ? " via " + Ipv4Address.format(config.ipv4NextHop()) : " (on-link)") :
+                    "IPv4 static " + mac(ipv4Mac));
+            }
+            log.printf("xlat64: next hops on %s: %s%n", port.name(), String.join(", ", how));
+        }
+        return resolvers;
     }
 
     private static void logAgentError(final Throwable error)

@@ -29,11 +29,14 @@ public final class PacketSocketPort implements PacketPort, AutoCloseable, dev.xl
     /**
      * Opens a port on {@code interfaceName} (inside network namespace {@code namespace} when not null), its socket
      * counters labelled with the interface name.
+     *
+     * @param tpacketVersion {@link PacketSocketOptions#TPACKET_V3} or {@link PacketSocketOptions#TPACKET_V2}.
      */
     public static PacketSocketPort open(
-        final String interfaceName, final CountersManager counters, final String namespace) throws IOException
+        final String interfaceName, final CountersManager counters, final String namespace, final int tpacketVersion)
+        throws IOException
     {
-        final PacketSocketOptions options = new PacketSocketOptions();
+        final PacketSocketOptions options = new PacketSocketOptions().tpacketVersion(tpacketVersion);
         if (namespace != null)
         {
             options.namespace(namespace);

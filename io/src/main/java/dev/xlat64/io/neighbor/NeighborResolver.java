@@ -1,8 +1,6 @@
 package dev.xlat64.io.neighbor;
 
-import dev.xlat64.core.packet.ArpPacket;
 import dev.xlat64.core.packet.EthernetHeader;
-import dev.xlat64.core.packet.HeaderFault;
 import dev.xlat64.core.packet.MacAddress;
 import org.agrona.BufferUtil;
 import org.agrona.DirectBuffer;
@@ -52,7 +50,7 @@ public final class NeighborResolver
     private final int[] refused = new int[1];
     private final SolicitationWriter writer = new SolicitationWriter();
     private final NdpReceiver ndp = new NdpReceiver(this);
-    private final ArpPacket arp = new ArpPacket();
+    private final ArpReceiver arp = new ArpReceiver(this);
     private long nextScanNs;
 
     /**
@@ -148,7 +146,7 @@ public final class NeighborResolver
         final int payload = offset + EthernetHeader.HEADER_LENGTH;
         if (EthernetHeader.ETHERTYPE_ARP == etherType)
         {
-            onArp(buffer, payload, length - EthernetHeader.HEADER_LENGTH, nowNs);
+            arp.onPacket(buffer, payload, length - EthernetHeader.HEADER_LENGTH, nowNs);
             return true;
         }
         return EthernetHeader.ETHERTYPE_IPV6 == etherType &&
@@ -247,22 +245,6 @@ public final class NeighborResolver
     long ownIpv6Low()
     {
         return ownIpv6Low;
-    }
-
-    private void onArp(final MutableDirectBuffer buffer, final int offset, final int length, final long nowNs)
-    {
-        arp.wrap(buffer, offset);
-        final int operation;
-        if (HeaderFault.NONE != arp.validate(length) ||
-            ((operation = arp.operation()) != ArpPacket.OPERATION_REQUEST && operation != ArpPacket.OPERATION_REPLY))
-        {
-            counters.increment(NeighborCounter.ARP_INVALID);
-            return;
-        }
-        // RFC 826: merge the sender into an existing entry; add it only when we are the target of the packet.
-        final boolean forUs = 0 != ownIpv4 && arp.targetProtocolAddress() == ownIpv4;
-        learn(IPV4, 0, arp.senderProtocolAddress() & 0xFFFF_FFFFL, arp.senderHardwareAddress(),
-            ArpPacket.OPERATION_REPLY == operation, true, forUs, nowNs, NeighborCounter.ARP_LEARNED);
     }
 
     /**

@@ -130,5 +130,9 @@ class TranslateCommandTest
         final Path config = Files.writeString(dir.resolve("x.yaml"), "pool6: 2001:db8::/33\n");
         assertEquals(1, run("translate", "--config", config.toString(), "--in", "none.pcap", "--out", "o.pcap"));
         assertTrue(stderr.toString().contains("x.yaml:1: pool6: '2001:db8::/33'"), stderr.toString());
+
+        Files.writeString(config, "pool-6: 2001:db8::/96\n");
+        assertEquals(1, run("translate", "--config", config.toString(), "--in", "none.pcap", "--out", "o.pcap"));
+        assertTrue(stderr.toString().contains("x.yaml:1: pool-6: unknown key (expected one of "), stderr.toString());
     }
 }

@@ -13,9 +13,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
 import org.junit.jupiter.api.Test;
 
+import dev.xlat64.core.pipeline.AddressHashWorkerSelector;
 import dev.xlat64.core.pipeline.EgressSink;
 import dev.xlat64.core.pipeline.Family;
-import dev.xlat64.core.pipeline.NeighborFrameHandler;
 import dev.xlat64.core.pipeline.NextHopResolver;
 import dev.xlat64.core.pipeline.PacketPort;
 import dev.xlat64.core.pipeline.PacketProcessor;
@@ -70,7 +70,8 @@ class GatewayTest
     private Gateway start(final List<PacketPort> ports, final Gateway.Settings settings, final CountersManager counters)
     {
         return Gateway.start(new Gateway.Parts(ports, 0, ports.size() - 1, w -> new SwapFamily(),
-            NextHopResolver.fixed(0x02000000000AL, 0x02000000000BL), NeighborFrameHandler.NONE, RxDiverter.NONE,
+            new AddressHashWorkerSelector(),
+            p -> NextHopResolver.fixed(0x02000000000AL, 0x02000000000BL), true, RxDiverter.NONE,
             counters, errors::add), settings);
     }
 

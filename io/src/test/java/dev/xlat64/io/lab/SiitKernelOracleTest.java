@@ -39,7 +39,7 @@ import dev.xlat64.io.config.TranslatorConfigReader;
  */
 class SiitKernelOracleTest
 {
-    private static final String CONFIG = """
+    static final String CONFIG = """
         pool6: 2001:db8:64::/96
         eamt:
           - ipv6-prefix: 2001:db8:1::2/128
@@ -60,7 +60,7 @@ class SiitKernelOracleTest
         final String reason = NetnsLab.unavailableReason();
         assumeTrue(null == reason, () -> "network namespaces unavailable: " + reason);
         lab = NetnsLab.create();
-        loop = new TranslatorLoop(lab);
+        loop = new TranslatorLoop(lab, CONFIG);
         thread = new Thread(loop, "siit-oracle");
         thread.setDaemon(true);
         thread.start();
@@ -210,12 +210,12 @@ class SiitKernelOracleTest
         private final FrameHandler fromSix = (buffer, offset, length) -> handle(Side.IPV6, buffer, offset, length);
         private final FrameHandler fromFour = (buffer, offset, length) -> handle(Side.IPV4, buffer, offset, length);
 
-        TranslatorLoop(final NetnsLab lab) throws IOException
+        TranslatorLoop(final NetnsLab lab, final String config) throws IOException
         {
             final CountersManager manager = new CountersManager(
                 new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
             counters = new TranslatorCounters(manager, "oracle");
-            translator = new Translator(TranslatorConfigReader.read(ConfigNode.parse("oracle.yaml", CONFIG)), counters);
+            translator = new Translator(TranslatorConfigReader.read(ConfigNode.parse("oracle.yaml", config)), counters);
             final String gateway = lab.namespace(NetnsLab.Role.GATEWAY);
             six = PacketSocket.open(lab.gatewayIpv6Interface(),
                 new PacketSocketOptions().ignoreOutgoing(true).namespace(gateway));

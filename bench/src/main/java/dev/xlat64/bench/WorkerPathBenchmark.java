@@ -1,0 +1,197 @@
+package dev.xlat64.bench;
+
+import static dev.xlat64.core.rfc7915.TestPackets.bytes;
+import static dev.xlat64.core.rfc7915.TestPackets.ipv4;
+import static dev.xlat64.core.rfc7915.TestPackets.ipv6;
+import static dev.xlat64.core.rfc7915.TestPackets.tcp;
+import static dev.xlat64.core.rfc7915.TestPackets.udp;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+import org.agrona.concurrent.status.CountersManager;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.xlat64.core.addr.Ipv4Address;
+import dev.xlat64.core.addr.Ipv4Prefix;
+import dev.xlat64.core.addr.Ipv6Address;
+import dev.xlat64.core.addr.Ipv6Prefix;
+import dev.xlat64.core.counters.TranslatorCounters;
+import dev.xlat64.core.pipeline.BatchWriter;
+import dev.xlat64.core.pipeline.Family;
+import dev.xlat64.core.pipeline.PacketBatch;
+import dev.xlat64.core.pipeline.WorkerAgent;
+import dev.xlat64.core.pipeline.WorkerCounters;
+import dev.xlat64.core.rfc6052.Rfc6052Prefix;
+import dev.xlat64.core.rfc7757.EamEntry;
+import dev.xlat64.core.rfc7757.EamTable;
+import dev.xlat64.core.rfc7915.Translator;
+import dev.xlat64.core.rfc7915.TranslatorConfig;
+import dev.xlat64.io.gateway.TranslatorProcessor;
+
+/**
+ * The worker's path on one thread, per packet: a batch of {@value #BATCH} packets is written into the worker's
+ * input ring (what an RX agent does), {@link WorkerAgent#doWork()} reads the batch, copies each packet into its
+ * scratch buffer, translates it (RFC 7915, SIIT) and writes the result into the TX ring, and the TX ring is read
+ * (what a TX agent does, minus the socket). Run with {@code -prof gc} to see the path does not allocate.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {
+    "--add-modules=jdk.incubator.vector",
+    "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+    "-Dagrona.disable.bounds.checks=true"})
+public class WorkerPathBenchmark
+{
+    static final int BATCH = 32;
+    private static final int RING_BYTES = 1 << 20;
+    private static final int BATCH_BYTES = 128 * 1024;
+
+    @Param({"6to4", "4to6"})
+    String direction;
+
+    @Param({"udp64", "udp1500", "tcp"})
+    String packet;
+
+    private RingBuffer input;
+    private RingBuffer output;
+    private BatchWriter rx;
+    private WorkerAgent worker;
+    private UnsafeBuffer template;
+    private int length;
+    private Family family;
+    private final TxReader tx = new TxReader();
+
+    /** Reads the TX ring as a TX agent would, summing the packet lengths so nothing is optimised away. */
+    static final class TxReader implements MessageHandler
+    {
+        long bytes;
+        int packets;
+
+        @Override
+        public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+        {
+            final int count = buffer.getInt(index + PacketBatch.COUNT_OFFSET);
+            int record = index + PacketBatch.HEADER_LENGTH;
+            for (int i = 0; i < count; i++)
+            {
+                final int packetLength = buffer.getInt(record + PacketBatch.RECORD_LENGTH_OFFSET);
+                bytes += packetLength + buffer.getByte(record + PacketBatch.RECORD_PACKET_OFFSET);
+                packets++;
+                record += PacketBatch.recordLength(packetLength);
+            }
+        }
+    }
+
+    private static RingBuffer ring()
+    {
+        return new OneToOneRingBuffer(
+            new UnsafeBuffer(ByteBuffer.allocateDirect(RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
+    }
+
+    @Setup
+    public void setup()
+    {
+        final Ipv6Prefix eam6 = Ipv6Prefix.parse("2001:db8:1::/120");
+        final Ipv4Prefix eam4 = Ipv4Prefix.parse("203.0.113.0/24");
+        final TranslatorConfig config = TranslatorConfig.builder()
+            .pool6(Rfc6052Prefix.parse("2001:db8:64::/96"))
+            .eamt(new EamTable(List.of(new EamEntry(eam6.high(), eam6.low(), 120, eam4.address(), 24))))
+            .translatorIpv4Address(Ipv4Address.parse("198.51.100.1"))
+            .translatorIpv6Address(Ipv6Address.parseHigh("2001:db8:1::1"), Ipv6Address.parseLow("2001:db8:1::1"))
+            .ipv6MtuBytes(9000).lowestIpv6MtuBytes(9000)
+            .build();
+        final CountersManager manager = new CountersManager(
+            new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
+        input = ring();
+        output = ring();
+        rx = new BatchWriter(input, BATCH_BYTES, BATCH);
+        final BatchWriter egress = new BatchWriter(output, BATCH_BYTES, BATCH);
+        worker = new WorkerAgent("worker-0", new RingBuffer[] {input}, new BatchWriter[] {egress, egress},
+            new TranslatorProcessor(new Translator(config, new TranslatorCounters(manager, "worker-0"))),
+            new WorkerCounters(manager, "worker-0"), SystemNanoClock.INSTANCE, Throwable::printStackTrace,
+            PacketBatch.maxPacketLength(BATCH_BYTES), 4);
+        family = "6to4".equals(direction) ? Family.IPV6 : Family.IPV4;
+        final byte[] bytes = family == Family.IPV6 ? packet6(packet) : packet4(packet);
+        length = bytes.length;
+        template = new UnsafeBuffer(ByteBuffer.allocateDirect(length));
+        template.putBytes(0, bytes);
+        // Check once that every packet comes out translated.
+        final int packets = run();
+        if (packets != BATCH)
+        {
+            throw new IllegalStateException(direction + " " + packet + ": " + packets + " of " + BATCH + " translated");
+        }
+    }
+
+    private int run()
+    {
+        for (int i = 0; i < BATCH; i++)
+        {
+            rx.append(template, 0, length, family);
+        }
+        rx.commit();
+        worker.doWork();
+        tx.packets = 0;
+        output.read(tx);
+        return tx.packets;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long workerPath()
+    {
+        run();
+        return tx.bytes;
+    }
+
+    private static final String CLIENT6 = "2001:db8:1::2";
+    private static final String CLIENT4 = "203.0.113.2";
+    private static final String SERVER6 = "2001:db8:64::c633:640a";
+    private static final String SERVER4 = "198.51.100.10";
+
+    static byte[] packet6(final String kind)
+    {
+        return switch (kind)
+        {
+            case "udp64" -> ipv6(CLIENT6, SERVER6).carrying(udp(40000, 53, bytes(64 - 48, 1)));
+            case "udp1500" -> ipv6(CLIENT6, SERVER6).carrying(udp(40000, 53, bytes(1500 - 48, 1)));
+            case "tcp" -> ipv6(CLIENT6, SERVER6).carrying(tcp(40000, 80, 0x10, bytes(512, 1)));
+            default -> throw new IllegalArgumentException("packet " + kind);
+        };
+    }
+
+    static byte[] packet4(final String kind)
+    {
+        return switch (kind)
+        {
+            case "udp64" -> ipv4(SERVER4, CLIENT4).carrying(udp(53, 40000, bytes(64 - 28, 1)));
+            case "udp1500" -> ipv4(SERVER4, CLIENT4).dontFragment(true).carrying(udp(53, 40000, bytes(1500 - 28, 1)));
+            case "tcp" -> ipv4(SERVER4, CLIENT4).dontFragment(true).carrying(tcp(80, 40000, 0x10, bytes(512, 1)));
+            default -> throw new IllegalArgumentException("packet " + kind);
+        };
+    }
+}

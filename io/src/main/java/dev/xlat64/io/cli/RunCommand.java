@@ -1,0 +1,138 @@
+package dev.xlat64.io.cli;
+
+import java.io.IOException;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.xlat64.core.counters.TranslatorCounters;
+import dev.xlat64.core.pipeline.SiitWorkerSelector;
+import dev.xlat64.core.rfc7915.Translator;
+import dev.xlat64.core.rfc7915.TranslatorConfig;
+import dev.xlat64.io.config.ConfigException;
+import dev.xlat64.io.config.ConfigNode;
+import dev.xlat64.io.config.TranslatorConfigReader;
+import dev.xlat64.io.gateway.GatewayConfig;
+import dev.xlat64.io.gateway.GatewayRuntime;
+import dev.xlat64.io.gateway.PacketSocketPort;
+import dev.xlat64.io.gateway.Privileges;
+import dev.xlat64.io.gateway.TranslatorProcessor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/**
+ * {@code xlat64 run --config FILE}: runs the gateway until SIGINT or SIGTERM, then shuts down cleanly (rings
+ * drained, sockets closed, counters file removed) and exits 0. What stands in the way of starting (a bad config,
+ * a missing interface, no privileges) is one line on stderr saying what to fix, and a non-zero exit code.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the gateway: translate between the IPv6 and the IPv4 interface of the config file.")
+public final class RunCommand implements Callable<Integer>
+{
+    /** Exit code for a configuration that cannot be used. */
+    public static final int EXIT_CONFIG = 2;
+    /** Exit code for an environment that does not allow starting (privileges, interfaces, sockets). */
+    public static final int EXIT_ENVIRONMENT = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The YAML configuration file.")
+    Path config;
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        final GatewayConfig gatewayConfig;
+        final TranslatorConfig translatorConfig;
+        try
+        {
+            final ConfigNode root = ConfigNode.load(config);
+            final Set<String> topLevel = new HashSet<>(TranslatorConfigReader.KEYS);
+            topLevel.addAll(Set.of(GatewayConfig.SECTION, "dns64"));
+            root.rejectUnknownKeys(topLevel);
+            gatewayConfig = GatewayConfig.read(root);
+            translatorConfig = TranslatorConfigReader.read(root);
+        }
+        catch (final ConfigException ex)
+        {
+            return fail(ex.getMessage(), EXIT_CONFIG);
+        }
+        for (final String[] port : new String[][] {
+            {gatewayConfig.ipv6Interface(), "gateway.ipv6-interface"}, {gatewayConfig.ipv4Interface(), "gateway.ipv4-interface"}})
+        {
+            if (!interfaceExists(port[0]))
+            {
+                return fail("interface " + port[0] + " (" + port[1] + ") does not exist in this network namespace; " +
+                    "`ip link` lists the interfaces", EXIT_ENVIRONMENT);
+            }
+        }
+        final String privileges = Privileges.missingNetRaw();
+        if (privileges != null)
+        {
+            return fail(privileges, EXIT_ENVIRONMENT);
+        }
+        final CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        final GatewayRuntime runtime;
+        try
+        {
+            runtime = GatewayRuntime.start(gatewayConfig,
+                (name, counters) -> PacketSocketPort.open(name, counters, null, gatewayConfig.tpacketVersion()),
+                (worker, counters) -> new TranslatorProcessor(
+                    new Translator(translatorConfig, new TranslatorCounters(counters, "worker-" + worker))),
+                new SiitWorkerSelector(translatorConfig.pool6(), translatorConfig.eamt()),
+                describe(translatorConfig), System.out);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return fail(ex.getMessage(), EXIT_ENVIRONMENT);
+        }
+        stop.await();
+        System.out.println("xlat64: stopping");
+        runtime.close();
+        return 0;
+    }
+
+    /**
+     * @return the start-up log line describing the translation.
+     */
+    static String describe(final TranslatorConfig config)
+    {
+        final StringBuilder sb = new StringBuilder("SIIT (RFC 7915)");
+        if (config.pool6() != null)
+        {
+            sb.append(", pool6 ").append(config.pool6());
+        }
+        final int eams = config.eamt().size();
+        sb.append(", ").append(eams).append(eams == 1 ? " EAMT entry" : " EAMT entries");
+        sb.append(", MTU IPv6 ").append(config.ipv6MtuBytes()).append(" IPv4 ").append(config.ipv4MtuBytes());
+        return sb.toString();
+    }
+
+    private static boolean interfaceExists(final String name)
+    {
+        try
+        {
+            return NetworkInterface.getByName(name) != null;
+        }
+        catch (final SocketException ex)
+        {
+            return false;
+        }
+    }
+
+    private int fail(final String message, final int code)
+    {
+        spec.commandLine().getErr().println("xlat64 run: " + message);
+        spec.commandLine().getErr().flush();
+        return code;
+    }
+}
