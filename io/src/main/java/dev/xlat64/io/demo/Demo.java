@@ -41,6 +41,7 @@ public final class Demo
     private Path workDir;
     private Thread cleanupHook;
     private int failures;
+    private volatile boolean interrupted;
 
     public Demo(final PrintStream out, final boolean keep)
     {
@@ -60,7 +61,13 @@ public final class Demo
             return 1;
         }
         ToolInstaller.ensure(ToolInstaller.DEMO_TOOLS, out);
-        cleanupHook = new Thread(this::cleanUp, "xlat64-demo-cleanup");
+        cleanupHook = new Thread(() ->
+        {
+            interrupted = true;
+            out.println();
+            out.println("Interrupted: removing what the demo made.");
+            cleanUp();
+        }, "xlat64-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanupHook);
         try
         {
@@ -78,6 +85,10 @@ public final class Demo
         }
         catch (final IOException | RuntimeException ex)
         {
+            if (interrupted)
+            {
+                return 130; // the cleanup hook is removing the lab under our feet
+            }
             out.println("xlat64 demo failed: " + ex.getMessage());
             failures++;
         }
