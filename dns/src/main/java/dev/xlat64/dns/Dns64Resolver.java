@@ -43,6 +43,7 @@ public final class Dns64Resolver implements AutoCloseable
     static final int VARIANT_DO = 2;
     static final int VARIANT_CD = 4;
     static final int VARIANT_DNS64 = 8;
+    static final int VARIANT_AD = 16;
     private static final int KEY_HEADER = 5;
 
     private final Dns64Config config;
@@ -63,7 +64,7 @@ public final class Dns64Resolver implements AutoCloseable
         this.clock = clock;
         this.cache = new ResponseCache(Math.max(1, config.cacheEntries()));
         this.upstream = new UpstreamClient(
-            config.upstreams(), config.upstreamTimeoutMs(), config.upstreamAttempts(), config.ednsPayload(), counters, clock);
+            config.upstreams(), config.upstreamTimeoutMs(), config.upstreamAttempts(), config.ednsPayload(), config.upstreamMaxOutstanding(), counters, clock);
         this.flows = new Dns64Flows(this, config, counters, upstream,
             new Synthesizer(config.prefixes(), config.excludedIpv6(), config.excludedIpv4()),
             new Ipv4OnlyArpa(config.prefixes(), config.ipv4OnlyArpaTtl()));
@@ -342,11 +343,15 @@ public final class Dns64Resolver implements AutoCloseable
         handler.onResponse(context, out);
     }
 
-    /** Key: variant byte, QTYPE, QCLASS, lower-cased name. */
+    /**
+     * Key: variant byte (the query bits the answer depends on: EDNS, DO, CD, AD, DNS64 client), QTYPE, QCLASS,
+     * lower-cased name.
+     */
     private void buildKey(final boolean dns64)
     {
         final int variant = (parser.edns() ? VARIANT_EDNS : 0) | (parser.dnssecOk() ? VARIANT_DO : 0) |
-            (parser.checkingDisabled() ? VARIANT_CD : 0) | (dns64 ? VARIANT_DNS64 : 0);
+            (parser.checkingDisabled() ? VARIANT_CD : 0) | (dns64 ? VARIANT_DNS64 : 0) |
+            (parser.authenticData() ? VARIANT_AD : 0);
         key[0] = (byte)variant;
         key[1] = (byte)(parser.qtype() >>> 8);
         key[2] = (byte)parser.qtype();

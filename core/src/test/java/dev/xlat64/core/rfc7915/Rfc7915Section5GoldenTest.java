@@ -272,4 +272,15 @@ class Rfc7915Section5GoldenTest
         packet[at] = (byte)(value >>> 8);
         packet[at + 1] = (byte)value;
     }
+
+    @Test
+    @DisplayName("RFC 7915 §5.1.1: an IPv6 fragment too big for the IPv4 MTU gets Packet Too Big")
+    void shouldSendPacketTooBigForBigFragment()
+    {
+        final TranslatorHarness small = new TranslatorHarness(GoldenConfig.builder().ipv4MtuBytes(1400).build());
+        final byte[] in = ipv6(CLIENT6, SERVER6).fragment(0, true, 1234).carrying(tcp(1, 2, 0x10, bytes(1361, 1)));
+        small.run(Side.IPV6, in);
+        assertBytes(ipv6(TRANSLATOR6, CLIENT6).carrying(icmp(58, 2, 0, 1420, Arrays.copyOf(in, 1232))),
+            small.emitted.get(0).bytes());
+    }
 }

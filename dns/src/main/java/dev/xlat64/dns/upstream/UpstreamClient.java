@@ -44,6 +44,7 @@ public final class UpstreamClient implements AutoCloseable
     private final long timeoutNs;
     private final int attempts;
     private final int ednsPayload;
+    private final int maxOutstanding;
     private final Dns64Counters counters;
     private final NanoClock clock;
     private final DatagramChannel udp;
@@ -63,11 +64,18 @@ public final class UpstreamClient implements AutoCloseable
      * @param timeoutMs   how long one attempt waits.
      * @param attempts    sends per question in total, across upstreams.
      * @param ednsPayload the UDP payload size advertised upstream.
+     * @param maxOutstanding questions in flight at most (at most 32768, half the ID space, so a free random ID
+     *                    is found in a few probes); more fail at once.
      */
     public UpstreamClient(
         final List<InetSocketAddress> servers, final int timeoutMs, final int attempts, final int ednsPayload,
-        final Dns64Counters counters, final NanoClock clock) throws IOException
+        final int maxOutstanding, final Dns64Counters counters, final NanoClock clock) throws IOException
     {
+        if (maxOutstanding < 1 || maxOutstanding > 32_768)
+        {
+            throw new IllegalArgumentException("maxOutstanding must be 1 to 32768: " + maxOutstanding);
+        }
+        this.maxOutstanding = maxOutstanding;
         if (servers.isEmpty())
         {
             throw new IllegalArgumentException("at least one upstream is required");
@@ -106,6 +114,13 @@ public final class UpstreamClient implements AutoCloseable
         final Name name, final int type, final int dclass, final boolean dnssecOk, final boolean checkingDisabled,
         final UpstreamListener listener, final long nowNs)
     {
+        if (outstanding >= maxOutstanding)
+        {
+            // Never wait for a free query ID: too many questions in flight means the upstreams are not keeping up.
+            counters.increment(Dns64Counter.UPSTREAM_OVERLOAD);
+            listener.onFailure();
+            return;
+        }
         final Message query = new Message(0);
         query.getHeader().setFlag(Flags.RD);
         if (checkingDisabled)
