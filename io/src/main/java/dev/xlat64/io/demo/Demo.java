@@ -12,9 +12,16 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.agrona.concurrent.status.CountersReader;
+
 import dev.xlat64.core.addr.Ipv6Address;
+import dev.xlat64.core.counters.DropReason;
+import dev.xlat64.core.counters.PipelineCounter;
+import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.io.afpacket.NetworkNamespace;
 import dev.xlat64.io.counters.CountersFile;
 import dev.xlat64.io.lab.NetnsLab;
@@ -259,14 +266,59 @@ public final class Demo
         out.println("The gateway's counters, read live from " + file + " (what `xlat64 stats` shows):");
         try (CountersFile counters = CountersFile.openForReading(file))
         {
-            counters.reader().forEach((value, id, label) ->
+            final CountersReader reader = counters.reader();
+            reader.forEach((value, id, label) ->
             {
                 if (value != 0 && !label.startsWith("duty-cycle"))
                 {
                     out.printf("  %-58s %12d%n", label, value);
                 }
             });
+            out.println();
+            out.println(summary(reader));
         }
+    }
+
+    /**
+     * @return the counters in a sentence: what was translated, generated and dropped, and why.
+     */
+    static String summary(final CountersReader reader)
+    {
+        final long[] outcomes = new long[16];
+        final Map<String, Long> drops = new TreeMap<>();
+        reader.forEach((value, id, label) ->
+        {
+            final int typeId = reader.getCounterTypeId(id);
+            final int outcome = typeId - TranslatorOutcome.TYPE_ID_BASE;
+            final PipelineCounter pipeline = PipelineCounter.byTypeId(typeId);
+            if (outcome >= 0 && outcome < outcomes.length)
+            {
+                outcomes[outcome] += value;
+            }
+            else if (value != 0 && typeId >= DropReason.TYPE_ID_BASE && typeId < DropReason.TYPE_ID_BASE + 1000)
+            {
+                drops.merge(label.substring(label.lastIndexOf('.') + 1), value, Long::sum);
+            }
+            else if (value != 0 && pipeline != null && pipeline.isDrop())
+            {
+                drops.merge(pipeline.counterName().substring("drop-".length()), value, Long::sum);
+            }
+        });
+        final long dropped = drops.values().stream().mapToLong(Long::longValue).sum();
+        final StringBuilder sb = new StringBuilder(String.format(
+            "In plain words: the gateway translated %d packets from IPv6 to IPv4 and %d from IPv4 to IPv6 " +
+            "(%d of them ICMP errors with the packet inside), sent %d ICMP errors of its own, and dropped %d",
+            outcomes[TranslatorOutcome.TRANSLATED_6TO4.id()], outcomes[TranslatorOutcome.TRANSLATED_4TO6.id()],
+            outcomes[TranslatorOutcome.ICMP_ERRORS_TRANSLATED.id()], outcomes[TranslatorOutcome.ICMP_ERRORS_GENERATED.id()],
+            dropped));
+        if (dropped > 0)
+        {
+            sb.append(" (");
+            drops.forEach((reason, count) -> sb.append(reason).append(' ').append(count).append(", "));
+            sb.setLength(sb.length() - 2);
+            sb.append(')');
+        }
+        return sb.append('.').toString();
     }
 
     private void leaveUp()
