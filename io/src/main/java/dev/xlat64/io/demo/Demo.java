@@ -118,22 +118,22 @@ public final class Demo
             "no route out of the lab.");
         lab = NetnsLab.builder().serverLinkMtu(IPV4_MTU).create();
         workDir = Files.createTempDirectory("xlat64-demo-");
-        out.printf("""
-
-              client, IPv6 only               gateway: xlat64 (SIIT)               server, IPv4 only
-              netns %-26s netns %-30s netns %s
-              %-14s %-16s<-veth->%-12s %s
-                                                %-12s %-17s<-veth->%-12s %s
-                                                (the IPv4 link has MTU %d)
-
-              The client reaches the server at %s: pool6 2001:db8:64::/96 with 198.51.100.10 inside.
-              The server sees the client as %s: the EAM entry 2001:db8:1::2/128 <-> 203.0.113.2/32.
-
-            """, lab.namespace(NetnsLab.Role.CLIENT), lab.namespace(NetnsLab.Role.GATEWAY),
-            lab.namespace(NetnsLab.Role.SERVER),
-            lab.clientInterface(), NetnsLab.CLIENT_IPV6, lab.gatewayIpv6Interface(), NetnsLab.GATEWAY_IPV6,
-            lab.gatewayIpv4Interface(), NetnsLab.GATEWAY_IPV4, lab.serverInterface(), NetnsLab.SERVER_IPV4,
-            IPV4_MTU, LabGatewayConfig.SERVER_IPV6, LabGatewayConfig.CLIENT_IPV4);
+        // Three columns of 36 characters: client, gateway, server.
+        final String row = "  %-36s%-36s%s";
+        out.println();
+        out.println(String.format(row, "client, IPv6 only", "gateway: xlat64 (SIIT)", "server, IPv4 only").stripTrailing());
+        out.println(String.format(row, "netns " + lab.namespace(NetnsLab.Role.CLIENT), "netns " + lab.namespace(NetnsLab.Role.GATEWAY),
+            "netns " + lab.namespace(NetnsLab.Role.SERVER)).stripTrailing());
+        out.println(String.format(row, lab.clientInterface() + " " + NetnsLab.CLIENT_IPV6 + "  <-veth->",
+            lab.gatewayIpv6Interface() + " " + NetnsLab.GATEWAY_IPV6, "").stripTrailing());
+        out.println(String.format(row, "", lab.gatewayIpv4Interface() + " " + NetnsLab.GATEWAY_IPV4 + "  <-veth->",
+            lab.serverInterface() + " " + NetnsLab.SERVER_IPV4).stripTrailing());
+        out.println(String.format(row, "", "(the IPv4 link has MTU " + IPV4_MTU + ")", "").stripTrailing());
+        out.println();
+        out.printf("  The client reaches the server at %s: pool6 2001:db8:64::/96 with 198.51.100.10 inside.%n",
+            LabGatewayConfig.SERVER_IPV6);
+        out.printf("  The server sees the client as %s: the EAM entry 2001:db8:1::2/128 <-> 203.0.113.2/32.%n%n",
+            LabGatewayConfig.CLIENT_IPV4);
     }
 
     private boolean startGateway() throws IOException, InterruptedException
