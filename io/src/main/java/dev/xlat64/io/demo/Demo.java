@@ -122,7 +122,8 @@ public final class Demo
         final String row = "  %-36s%-36s%s";
         out.println();
         out.println(String.format(row, "client, IPv6 only", "gateway: xlat64 (SIIT)", "server, IPv4 only").stripTrailing());
-        out.println(String.format(row, "netns " + lab.namespace(NetnsLab.Role.CLIENT), "netns " + lab.namespace(NetnsLab.Role.GATEWAY),
+        out.println(String.format(row, "netns " + lab.namespace(NetnsLab.Role.CLIENT),
+            "netns " + lab.namespace(NetnsLab.Role.GATEWAY),
             "netns " + lab.namespace(NetnsLab.Role.SERVER)).stripTrailing());
         out.println(String.format(row, lab.clientInterface() + " " + NetnsLab.CLIENT_IPV6 + "  <-veth->",
             lab.gatewayIpv6Interface() + " " + NetnsLab.GATEWAY_IPV6, "").stripTrailing());
