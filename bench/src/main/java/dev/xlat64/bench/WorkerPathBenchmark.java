@@ -39,6 +39,7 @@ import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.pipeline.BatchWriter;
 import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.core.pipeline.PacketBatch;
+import dev.xlat64.core.pipeline.RingReads;
 import dev.xlat64.core.pipeline.WorkerAgent;
 import dev.xlat64.core.pipeline.WorkerCounters;
 import dev.xlat64.core.rfc6052.Rfc6052Prefix;
@@ -169,7 +170,7 @@ public class WorkerPathBenchmark
             }
             rx.commit();
             worker.doWork();
-            output.read(tx);
+            RingReads.read(output, tx, Integer.MAX_VALUE);
         }
         return tx.packets;
     }
