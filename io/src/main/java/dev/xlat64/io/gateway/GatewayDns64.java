@@ -25,6 +25,7 @@ import dev.xlat64.dns.Dns64Resolver;
 import dev.xlat64.dns.colocated.ColocatedDnsCounters;
 import dev.xlat64.dns.colocated.Dns64Agent;
 import dev.xlat64.dns.colocated.DnsQueryDiverter;
+import dev.xlat64.io.afpacket.NetworkNamespace;
 
 /**
  * The DNS64 server colocated in the gateway, assembled: its counters, the ring the RX agents feed
@@ -71,9 +72,12 @@ public final class GatewayDns64 implements AutoCloseable
         {
             for (final InetSocketAddress endpoint : config.listen())
             {
-                quietSockets.add(bindQuiet(endpoint));
+                quietSockets.add(NetworkNamespace.run(config.namespace(), () -> bindQuiet(endpoint)));
             }
-            this.resolver = new Dns64Resolver(config.dns(), resolverCounters, SystemNanoClock.INSTANCE);
+            // The upstream UDP socket keeps the namespace it is made in (TCP fallback sockets are made later, on
+            // the agent's thread: in the process's namespace, which is the gateway's with xlat64 run).
+            this.resolver = NetworkNamespace.run(config.namespace(),
+                () -> new Dns64Resolver(config.dns(), resolverCounters, SystemNanoClock.INSTANCE));
         }
         catch (final IOException | RuntimeException ex)
         {

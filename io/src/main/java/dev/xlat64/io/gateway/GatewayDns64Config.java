@@ -20,6 +20,7 @@ import dev.xlat64.io.config.Dns64ConfigReader;
  * UDP queries to the gateway's own addresses through the packet pipeline. Same keys as for {@code xlat64 dns64}
  * ({@link Dns64ConfigReader}), with these differences:
  * <ul>
+ *   <li>{@code prefixes} defaults to the translator's {@code pool6} (so the two always agree), else 64:ff9b::/96;</li>
  *   <li>{@code listen} defaults to {@code gateway.ipv6-address} and {@code gateway.ipv4-address}, port 53; each
  *       listen address must be an address of the gateway's namespace (its kernel answers ARP/NDP for it and
  *       keeps quiet about the queries, see {@link GatewayDns64});</li>
@@ -34,9 +35,18 @@ import dev.xlat64.io.config.Dns64ConfigReader;
  * @param listen the endpoints served through the pipeline.
  * @param ownAddresses the gateway's own addresses (packets to them are left to the kernel, not translated).
  * @param mtuBytes the largest packet per family ordinal (answers larger are never sent).
+ * @param namespace the network namespace the DNS64's kernel sockets (upstream, quiet listeners) are opened in;
+ *     null for the process's own, as with {@code xlat64 run} started inside the gateway's namespace.
  */
-public record GatewayDns64Config(Dns64Config dns, List<InetSocketAddress> listen, List<InetAddress> ownAddresses, int[] mtuBytes)
+public record GatewayDns64Config(
+    Dns64Config dns, List<InetSocketAddress> listen, List<InetAddress> ownAddresses, int[] mtuBytes, String namespace)
 {
+    /** @return the same settings with the kernel sockets opened in {@code namespaceName} (tests, the bench). */
+    public GatewayDns64Config inNamespace(final String namespaceName)
+    {
+        return new GatewayDns64Config(dns, listen, ownAddresses, mtuBytes, namespaceName);
+    }
+
     /**
      * @return the settings, or null when the file has no {@code dns64:} section.
      * @throws dev.xlat64.io.config.ConfigException naming the key, the value and what was expected.
@@ -49,6 +59,11 @@ public record GatewayDns64Config(Dns64Config dns, List<InetSocketAddress> listen
         }
         final ConfigNode section = root.child(Dns64ConfigReader.SECTION);
         final Dns64Config.Builder builder = Dns64ConfigReader.read(root);
+        if (!section.has("prefixes") && translator.pool6() != null)
+        {
+            // The translator and the DNS64 must agree on the prefix: pool6 unless told otherwise.
+            builder.prefix(translator.pool6());
+        }
         final List<InetAddress> own = new ArrayList<>();
         if (gateway.ipv6Address() != null)
         {
@@ -101,7 +116,7 @@ public record GatewayDns64Config(Dns64Config dns, List<InetSocketAddress> listen
                     mtu[(ipv6 ? Family.IPV6 : Family.IPV4).ordinal()] + ")");
             }
         }
-        return new GatewayDns64Config(dns, dns.listen(), List.copyOf(own), mtu);
+        return new GatewayDns64Config(dns, dns.listen(), List.copyOf(own), mtu, null);
     }
 
     private static InetAddress literal(final String text)
