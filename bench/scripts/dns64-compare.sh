@@ -107,7 +107,7 @@ run_dnsperf() { # port seconds -> "completed qps"
 
 start_server() { # name -> pid
   case "$1" in
-    xlat64) XLAT64_JAVA_OPTS="-Xms256m -Xmx256m" taskset -c "$SERVER_CPU" "$root/xlat64" dns64 --listen "127.0.0.1:$XLAT" \
+    xlat64) XLAT64_JAVA_OPTS="-Xms256m -Xmx256m ${XLAT64_EXTRA_OPTS:-}" taskset -c "$SERVER_CPU" "$root/xlat64" dns64 --listen "127.0.0.1:$XLAT" \
               --upstream "127.0.0.1:$AUTH" --prefix 2001:db8:64::/96 --threads 1 >"$work/xlat64.log" 2>&1 & ;;
     unbound) taskset -c "$SERVER_CPU" unbound -d -c "$work/unbound.conf" >"$work/unbound.log" 2>&1 & ;;
     bind) taskset -c "$SERVER_CPU" named -g -n 1 -c "$work/bind/named.conf" >"$work/bind.log" 2>&1 & ;;

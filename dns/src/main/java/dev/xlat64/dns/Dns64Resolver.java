@@ -45,6 +45,11 @@ public final class Dns64Resolver implements AutoCloseable
     static final int VARIANT_DNS64 = 8;
     static final int VARIANT_AD = 16;
     private static final int KEY_HEADER = 5;
+    /**
+     * Answers larger than this are not cached (they only go over TCP; the largest UDP answer is edns-payload,
+     * at most 4096), which bounds the cache at cache-entries x 4 KiB per thread.
+     */
+    static final int MAX_CACHED_BYTES = 4096;
 
     private final Dns64Config config;
     private final Dns64Counters counters;
@@ -255,7 +260,7 @@ public final class Dns64Resolver implements AutoCloseable
         }
         final byte[] wire = response.toWire();
         final long ttl = cacheTtl(rcode, answer, authority);
-        if (ttl > 0 && config.cacheEntries() > 0)
+        if (ttl > 0 && config.cacheEntries() > 0 && wire.length <= MAX_CACHED_BYTES)
         {
             cache.put(new CachedResponse(pending.key, wire, nowNs, ttl), nowNs);
             counters.increment(Dns64Counter.CACHE_STORES);

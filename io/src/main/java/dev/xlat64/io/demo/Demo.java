@@ -12,9 +12,16 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.agrona.concurrent.status.CountersReader;
+
 import dev.xlat64.core.addr.Ipv6Address;
+import dev.xlat64.core.counters.DropReason;
+import dev.xlat64.core.counters.PipelineCounter;
+import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.io.afpacket.NetworkNamespace;
 import dev.xlat64.io.counters.CountersFile;
 import dev.xlat64.io.lab.NetnsLab;
@@ -41,6 +48,7 @@ public final class Demo
     private Path workDir;
     private Thread cleanupHook;
     private int failures;
+    private volatile boolean interrupted;
 
     public Demo(final PrintStream out, final boolean keep)
     {
@@ -60,7 +68,13 @@ public final class Demo
             return 1;
         }
         ToolInstaller.ensure(ToolInstaller.DEMO_TOOLS, out);
-        cleanupHook = new Thread(this::cleanUp, "xlat64-demo-cleanup");
+        cleanupHook = new Thread(() ->
+        {
+            interrupted = true;
+            out.println();
+            out.println("Interrupted: removing what the demo made.");
+            cleanUp();
+        }, "xlat64-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanupHook);
         try
         {
@@ -78,6 +92,10 @@ public final class Demo
         }
         catch (final IOException | RuntimeException ex)
         {
+            if (interrupted)
+            {
+                return 130; // the cleanup hook is removing the lab under our feet
+            }
             out.println("xlat64 demo failed: " + ex.getMessage());
             failures++;
         }
@@ -100,22 +118,23 @@ public final class Demo
             "no route out of the lab.");
         lab = NetnsLab.builder().serverLinkMtu(IPV4_MTU).create();
         workDir = Files.createTempDirectory("xlat64-demo-");
-        out.printf("""
-
-              client, IPv6 only               gateway: xlat64 (SIIT)               server, IPv4 only
-              netns %-26s netns %-30s netns %s
-              %-14s %-16s<-veth->%-12s %s
-                                                %-12s %-17s<-veth->%-12s %s
-                                                (the IPv4 link has MTU %d)
-
-              The client reaches the server at %s: pool6 2001:db8:64::/96 with 198.51.100.10 inside.
-              The server sees the client as %s: the EAM entry 2001:db8:1::2/128 <-> 203.0.113.2/32.
-
-            """, lab.namespace(NetnsLab.Role.CLIENT), lab.namespace(NetnsLab.Role.GATEWAY),
-            lab.namespace(NetnsLab.Role.SERVER),
-            lab.clientInterface(), NetnsLab.CLIENT_IPV6, lab.gatewayIpv6Interface(), NetnsLab.GATEWAY_IPV6,
-            lab.gatewayIpv4Interface(), NetnsLab.GATEWAY_IPV4, lab.serverInterface(), NetnsLab.SERVER_IPV4,
-            IPV4_MTU, LabGatewayConfig.SERVER_IPV6, LabGatewayConfig.CLIENT_IPV4);
+        // Three columns of 36 characters: client, gateway, server.
+        final String row = "  %-36s%-36s%s";
+        out.println();
+        out.println(String.format(row, "client, IPv6 only", "gateway: xlat64 (SIIT)", "server, IPv4 only").stripTrailing());
+        out.println(String.format(row, "netns " + lab.namespace(NetnsLab.Role.CLIENT),
+            "netns " + lab.namespace(NetnsLab.Role.GATEWAY),
+            "netns " + lab.namespace(NetnsLab.Role.SERVER)).stripTrailing());
+        out.println(String.format(row, lab.clientInterface() + " " + NetnsLab.CLIENT_IPV6 + "  <-veth->",
+            lab.gatewayIpv6Interface() + " " + NetnsLab.GATEWAY_IPV6, "").stripTrailing());
+        out.println(String.format(row, "", lab.gatewayIpv4Interface() + " " + NetnsLab.GATEWAY_IPV4 + "  <-veth->",
+            lab.serverInterface() + " " + NetnsLab.SERVER_IPV4).stripTrailing());
+        out.println(String.format(row, "", "(the IPv4 link has MTU " + IPV4_MTU + ")", "").stripTrailing());
+        out.println();
+        out.printf("  The client reaches the server at %s: pool6 2001:db8:64::/96 with 198.51.100.10 inside.%n",
+            LabGatewayConfig.SERVER_IPV6);
+        out.printf("  The server sees the client as %s: the EAM entry 2001:db8:1::2/128 <-> 203.0.113.2/32.%n%n",
+            LabGatewayConfig.CLIENT_IPV4);
     }
 
     private boolean startGateway() throws IOException, InterruptedException
@@ -248,14 +267,59 @@ public final class Demo
         out.println("The gateway's counters, read live from " + file + " (what `xlat64 stats` shows):");
         try (CountersFile counters = CountersFile.openForReading(file))
         {
-            counters.reader().forEach((value, id, label) ->
+            final CountersReader reader = counters.reader();
+            reader.forEach((value, id, label) ->
             {
                 if (value != 0 && !label.startsWith("duty-cycle"))
                 {
                     out.printf("  %-58s %12d%n", label, value);
                 }
             });
+            out.println();
+            out.println(summary(reader));
         }
+    }
+
+    /**
+     * @return the counters in a sentence: what was translated, generated and dropped, and why.
+     */
+    static String summary(final CountersReader reader)
+    {
+        final long[] outcomes = new long[16];
+        final Map<String, Long> drops = new TreeMap<>();
+        reader.forEach((value, id, label) ->
+        {
+            final int typeId = reader.getCounterTypeId(id);
+            final int outcome = typeId - TranslatorOutcome.TYPE_ID_BASE;
+            final PipelineCounter pipeline = PipelineCounter.byTypeId(typeId);
+            if (outcome >= 0 && outcome < outcomes.length)
+            {
+                outcomes[outcome] += value;
+            }
+            else if (value != 0 && typeId >= DropReason.TYPE_ID_BASE && typeId < DropReason.TYPE_ID_BASE + 1000)
+            {
+                drops.merge(label.substring(label.lastIndexOf('.') + 1), value, Long::sum);
+            }
+            else if (value != 0 && pipeline != null && pipeline.isDrop())
+            {
+                drops.merge(pipeline.counterName().substring("drop-".length()), value, Long::sum);
+            }
+        });
+        final long dropped = drops.values().stream().mapToLong(Long::longValue).sum();
+        final StringBuilder sb = new StringBuilder(String.format(
+            "In plain words: the gateway translated %d packets from IPv6 to IPv4 and %d from IPv4 to IPv6 " +
+            "(%d of them ICMP errors with the packet inside), sent %d ICMP errors of its own, and dropped %d",
+            outcomes[TranslatorOutcome.TRANSLATED_6TO4.id()], outcomes[TranslatorOutcome.TRANSLATED_4TO6.id()],
+            outcomes[TranslatorOutcome.ICMP_ERRORS_TRANSLATED.id()], outcomes[TranslatorOutcome.ICMP_ERRORS_GENERATED.id()],
+            dropped));
+        if (dropped > 0)
+        {
+            sb.append(" (");
+            drops.forEach((reason, count) -> sb.append(reason).append(' ').append(count).append(", "));
+            sb.setLength(sb.length() - 2);
+            sb.append(')');
+        }
+        return sb.append('.').toString();
     }
 
     private void leaveUp()

@@ -37,6 +37,8 @@ class DemoTest
         assertEquals(7, verdicts.size(), output);
         assertTrue(verdicts.stream().allMatch(l -> l.startsWith("   OK: ")), output);
         assertTrue(output.contains("The gateway exited with code 0 (clean shutdown)."), output);
+        assertTrue(output.lines().anyMatch(l -> l.startsWith("In plain words: the gateway translated ") &&
+            l.contains("sent 2 ICMP errors of its own")), output); // Time Exceeded and Packet Too Big
         assertTrue(output.contains("Everything crossed the gateway as it should."), output);
 
         final Matcher namespace = Pattern.compile("netns (xlat64-client-\\w+)").matcher(output);

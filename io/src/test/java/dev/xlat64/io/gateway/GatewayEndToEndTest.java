@@ -318,10 +318,9 @@ class GatewayEndToEndTest
     }
 
     @Test
-    void shouldHandArpAndNdpToTheNeighborStepAndNotTranslateThem() throws Exception
+    void shouldHandTheClientsNeighborDiscoveryToTheNeighborStep() throws Exception
     {
         final String v6 = lab.gatewayIpv6Interface();
-        final long received = counter("worker-0.received-6");
         final long neighbor = counter("rx-neighbor-frames agent=rx-" + v6 + " port=" + v6);
 
         // A new neighbor entry on the client forces a Neighbor Solicitation for the gateway's address.
@@ -329,7 +328,7 @@ class GatewayEndToEndTest
         final PingResult result = ping(NetnsLab.Role.CLIENT, "-6", "-c", "1", LabGatewayConfig.SERVER_IPV6);
 
         assertEquals(1, result.received(), result.output());
+        // RxAgentTest shows these frames never reach a worker; here the kernel's real NS/NA are seen as such.
         assertTrue(counter("rx-neighbor-frames agent=rx-" + v6 + " port=" + v6) > neighbor);
-        assertEquals(received + 1, counter("worker-0.received-6"));
     }
 }
