@@ -14,6 +14,7 @@ import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.dns.ClientAddress;
 import dev.xlat64.dns.Dns64Resolver;
 import dev.xlat64.dns.ResponseHandler;
+import dev.xlat64.dns.server.TcpClients;
 import org.agrona.ErrorHandler;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
@@ -31,11 +32,14 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
  * <p>
  * Duty cycle: read the clock once; read up to {@code queryLimit} queries (answers from the cache leave at once);
  * drive the resolver's upstream I/O and timeouts (answers to cache misses leave from here); publish the open
- * batches. Owns the resolver and closes it with the agent. Nothing here allocates on a cache hit.
+ * batches; every millisecond, serve TCP clients on kernel sockets when given ({@link TcpClients}: TCP/53 to the
+ * gateway is its kernel's, the answers go back through the kernel too). Owns the resolver and closes it with the
+ * agent. Nothing here allocates on a UDP cache hit.
  */
 public final class Dns64Agent implements Agent, MessageHandler, ResponseHandler
 {
     private static final int MAX_DNS_MESSAGE = 65_535;
+    private static final long TCP_POLL_INTERVAL_NS = 1_000_000L;
 
     private final Dns64Resolver resolver;
     private final RingBuffer queries;
@@ -53,6 +57,8 @@ public final class Dns64Agent implements Agent, MessageHandler, ResponseHandler
     private final ByteBuffer query = ByteBuffer.allocateDirect(MAX_DNS_MESSAGE).order(ByteOrder.BIG_ENDIAN);
     private final UnsafeBuffer scratch = new UnsafeBuffer(ByteBuffer.allocateDirect(MAX_DNS_MESSAGE + 64));
     private final DnsReplyWriter writer = new DnsReplyWriter();
+    private final TcpClients tcp;
+    private long nextTcpPollNs;
     private boolean errorLogged;
 
     /**
@@ -66,6 +72,18 @@ public final class Dns64Agent implements Agent, MessageHandler, ResponseHandler
         final Dns64Resolver resolver, final RingBuffer queries, final BatchWriter[] egress, final int[] mtuBytes,
         final ColocatedDnsCounters counters, final NanoClock clock, final ErrorHandler log, final int queryLimit)
     {
+        this(resolver, queries, egress, mtuBytes, counters, clock, log, queryLimit, null);
+    }
+
+    /**
+     * @param tcp TCP clients on kernel sockets (TCP/53 to the gateway goes through its kernel), polled every
+     *     millisecond; null for UDP only.
+     */
+    public Dns64Agent(
+        final Dns64Resolver resolver, final RingBuffer queries, final BatchWriter[] egress, final int[] mtuBytes,
+        final ColocatedDnsCounters counters, final NanoClock clock, final ErrorHandler log, final int queryLimit,
+        final TcpClients tcp)
+    {
         if (egress.length != Family.values().length || mtuBytes.length != Family.values().length)
         {
             throw new IllegalArgumentException("one egress writer and one MTU per family expected");
@@ -78,6 +96,7 @@ public final class Dns64Agent implements Agent, MessageHandler, ResponseHandler
         this.clock = clock;
         this.log = log;
         this.queryLimit = queryLimit;
+        this.tcp = tcp;
     }
 
     @Override
@@ -95,8 +114,14 @@ public final class Dns64Agent implements Agent, MessageHandler, ResponseHandler
         {
             work += queries.read(this, queryLimit);
             work += resolver.doWork(nowNs);
+            if (tcp != null && nowNs - nextTcpPollNs >= 0)
+            {
+                // A syscall (epoll_wait, no timeout) per millisecond at most: TCP/53 is the rare fallback.
+                nextTcpPollNs = nowNs + TCP_POLL_INTERVAL_NS;
+                work += tcp.pollNow(nowNs);
+            }
         }
-        catch (final RuntimeException ex)
+        catch (final IOException | RuntimeException ex)
         {
             onError(ex);
         }
@@ -213,7 +238,7 @@ public final class Dns64Agent implements Agent, MessageHandler, ResponseHandler
         return resolver;
     }
 
-    private void onError(final RuntimeException ex)
+    private void onError(final Exception ex)
     {
         counters.increment(ColocatedDnsCounter.AGENT_ERRORS);
         if (!errorLogged)

@@ -61,7 +61,7 @@ class DnsQueryDiverterTest
             PacketBuilder.ipv4("198.51.100.10", "198.51.100.1").udp(53, 40123).payload(DNS).build(),
             // another own address
             PacketBuilder.ipv4("198.51.100.10", "198.51.100.7").udp(53, 40123).payload(DNS).build(),
-            // TCP/53: the kernel answers it (RST), not the pipeline
+            // TCP/53: the kernel's (a kernel socket serves it), not the pipeline's
             PacketBuilder.ipv6("2001:db8:1::2", "2001:db8:1::1").tcp(40000, 53).build(),
             // UDP to another port
             PacketBuilder.ipv6("2001:db8:1::2", "2001:db8:1::1").udp(40000, 54).payload(DNS).build(),

@@ -7,6 +7,8 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +27,7 @@ import dev.xlat64.dns.Dns64Resolver;
 import dev.xlat64.dns.colocated.ColocatedDnsCounters;
 import dev.xlat64.dns.colocated.Dns64Agent;
 import dev.xlat64.dns.colocated.DnsQueryDiverter;
+import dev.xlat64.dns.server.TcpClients;
 import dev.xlat64.io.afpacket.NetworkNamespace;
 
 /**
@@ -36,7 +39,8 @@ import dev.xlat64.io.afpacket.NetworkNamespace;
  * socket on the port it would answer each with ICMP Port Unreachable, which makes clients give up before the
  * pipeline's answer arrives. So a UDP socket is bound on every listen endpoint and never read: the kernel
  * queues the copies there and drops them silently once its small buffer is full (no ICMP for that).
- * TCP/53 is left to the kernel, which refuses it (RST).
+ * TCP/53 is the kernel's: a listening socket on every endpoint, served by the same agent and resolver
+ * ({@link TcpClients}), so a client can retry a truncated answer over TCP (RFC 7766).
  */
 public final class GatewayDns64 implements AutoCloseable
 {
@@ -51,6 +55,9 @@ public final class GatewayDns64 implements AutoCloseable
     private final ManyToOneRingBuffer queries;
     private final DnsQueryDiverter diverter;
     private final List<DatagramChannel> quietSockets = new ArrayList<>();
+    private final List<ServerSocketChannel> tcpListeners = new ArrayList<>();
+    private final Selector tcpSelector;
+    private final TcpClients tcp;
     private final Dns64Resolver resolver;
     private final ErrorHandler log;
 
@@ -78,10 +85,19 @@ public final class GatewayDns64 implements AutoCloseable
             // the agent's thread: in the process's namespace, which is the gateway's with xlat64 run).
             this.resolver = NetworkNamespace.run(config.namespace(),
                 () -> new Dns64Resolver(config.dns(), resolverCounters, SystemNanoClock.INSTANCE));
+            this.tcpSelector = Selector.open();
+            this.tcp = new TcpClients(tcpSelector, resolver, resolverCounters, config.dns().tcpMaxConnections(),
+                config.dns().tcpIdleTimeoutMs() * 1_000_000L);
+            for (final InetSocketAddress endpoint : config.listen())
+            {
+                final ServerSocketChannel listener = NetworkNamespace.run(config.namespace(), () -> listenTcp(endpoint));
+                tcpListeners.add(listener);
+                tcp.listen(listener);
+            }
         }
         catch (final IOException | RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(quietSockets);
+            close();
             throw ex;
         }
     }
@@ -104,6 +120,24 @@ public final class GatewayDns64 implements AutoCloseable
         }
     }
 
+    private static ServerSocketChannel listenTcp(final InetSocketAddress endpoint) throws IOException
+    {
+        final ServerSocketChannel channel = ServerSocketChannel.open(
+            endpoint.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        try
+        {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(endpoint);
+            return channel;
+        }
+        catch (final IOException ex)
+        {
+            channel.close();
+            throw new IOException("dns64.listen " + SocketAddressText.of(endpoint) + ": cannot listen on TCP (" +
+                ex.getMessage() + ")", ex);
+        }
+    }
+
     /** @return the RX step that takes the queries (and leaves other packets to the gateway's addresses to the kernel). */
     public DnsQueryDiverter diverter()
     {
@@ -118,7 +152,7 @@ public final class GatewayDns64 implements AutoCloseable
     public Agent agent(final BatchWriter[] egress)
     {
         return new Dns64Agent(resolver, queries, egress, config.mtuBytes(), counters, SystemNanoClock.INSTANCE, log,
-            QUERY_LIMIT);
+            QUERY_LIMIT, tcp);
     }
 
     public ColocatedDnsCounters counters()
@@ -136,14 +170,23 @@ public final class GatewayDns64 implements AutoCloseable
     {
         final List<String> endpoints = config.listen().stream().map(SocketAddressText::of).toList();
         final List<String> upstreams = config.dns().upstreams().stream().map(SocketAddressText::of).toList();
-        return "dns64 on " + String.join(" ", endpoints) + " (UDP through the pipeline; TCP/53 refused by the kernel), " +
+        return "dns64 on " + String.join(" ", endpoints) + " (UDP through the pipeline, TCP through the kernel), " +
             "prefixes " + config.dns().prefixes() + ", upstreams " + String.join(" ", upstreams);
     }
 
-    /** Closes the quiet sockets and the resolver (the agent closes the resolver too when it stops first). */
+    /**
+     * Closes the TCP connections and listeners, the quiet sockets and the resolver (the agent closes the resolver
+     * too when it stops first). Called after the agent's thread stopped.
+     */
     @Override
     public void close()
     {
+        if (tcp != null)
+        {
+            tcp.closeConnections();
+        }
+        CloseHelper.quietCloseAll(tcpListeners);
+        CloseHelper.quietClose(tcpSelector);
         CloseHelper.quietCloseAll(quietSockets);
         CloseHelper.quietClose(resolver);
     }

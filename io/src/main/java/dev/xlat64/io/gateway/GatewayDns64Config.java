@@ -28,7 +28,8 @@ import dev.xlat64.io.config.Dns64ConfigReader;
  *   <li>{@code threads} can only be 1 (one agent; scale with the standalone server);</li>
  *   <li>{@code edns-payload} must fit one packet on every side it answers on (the translator's ipv6-mtu and
  *       ipv4-mtu): an answer is never fragmented;</li>
- *   <li>TCP/53 to the gateway is refused by its kernel (RST), so {@code tcp-*} keys have no effect.</li>
+ *   <li>TCP/53 to the gateway goes through its kernel to a listening socket the same agent serves
+ *       ({@code tcp-idle-timeout-ms}, {@code tcp-max-connections} apply).</li>
  * </ul>
  *
  * @param dns the resolver settings.

@@ -1,13 +1,13 @@
 package dev.xlat64.io.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ConnectException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -53,7 +53,8 @@ import dev.xlat64.io.lab.NetnsLab;
  * The DNS64 colocated in the gateway, between real kernels: the lab's zone server on the IPv4-only server is
  * the upstream; the IPv6-only client asks the gateway's own address; queries travel the AF_PACKET pipeline to
  * the DNS64 agent and its answers leave through the TX agent, checked by the client's kernel (checksums,
- * lengths) and by dnsjava (content). The synthesized address is then pinged through the translator.
+ * lengths) and by dnsjava (content). The synthesized address is then pinged through the translator. TCP/53
+ * goes through the gateway's kernel to a socket the same agent serves.
  */
 class GatewayDns64EndToEndTest
 {
@@ -176,15 +177,32 @@ class GatewayDns64EndToEndTest
     }
 
     @Test
-    void shouldLeaveTcpToTheGatewayToItsKernelWhichRefusesIt() throws Exception
+    void shouldAnswerOverTcpThroughTheGatewaysKernel() throws Exception
     {
+        final long connections = counter("dns64: tcp_connections");
+        final Message query = Message.newQuery(Record.newRecord(Name.fromString("server.lab.example."), Type.AAAA, DClass.IN));
+        query.getHeader().setID(0x5301);
+        final byte[] wire = query.toWire();
         // SocketChannel.open makes the socket at once, so it is made in the client's namespace.
         try (SocketChannel socket = NetworkNamespace.run(lab.namespace(NetnsLab.Role.CLIENT),
             () -> SocketChannel.open(StandardProtocolFamily.INET6)))
         {
-            assertThrows(ConnectException.class, () -> socket.connect(
-                new InetSocketAddress(InetAddress.getByName(NetnsLab.GATEWAY_IPV6), 53)));
+            socket.socket().connect(new InetSocketAddress(InetAddress.getByName(NetnsLab.GATEWAY_IPV6), 53), 2000);
+            socket.socket().setSoTimeout(3000);
+            final DataOutputStream out = new DataOutputStream(socket.socket().getOutputStream());
+            out.writeShort(wire.length);
+            out.write(wire);
+            out.flush();
+            final DataInputStream in = new DataInputStream(socket.socket().getInputStream());
+            final byte[] answer = new byte[in.readUnsignedShort()];
+            in.readFully(answer);
+
+            final Message message = new Message(answer);
+            assertEquals(0x5301, message.getHeader().getID());
+            assertEquals(List.of("2001:db8:64:0:0:0:c633:640a"),
+                aaaa(message).stream().map(a -> a.split(" ")[0]).toList());
         }
+        assertEquals(1, counter("dns64: tcp_connections") - connections);
     }
 
     private static Message ask(final String server, final String name, final int type, final int id) throws IOException
