@@ -55,7 +55,7 @@ public final class LabGatewayConfig
             %s  workers: 1
               threading: shared
               threads: 1
-              idle-strategy: backoff
+              idle-strategy: poll
               tpacket-version: 2
               counters-file: %s
             """.formatted(lab.pool6(), NetnsLab.CLIENT_IPV6, CLIENT_IPV4, NetnsLab.GATEWAY_IPV6,

@@ -2,8 +2,10 @@ package dev.xlat64.io.gateway;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.function.Function;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 import org.agrona.ErrorHandler;
@@ -56,6 +58,8 @@ public final class Gateway implements AutoCloseable
     private final List<WorkerAgent> workerAgents = new ArrayList<>();
     private final List<TxAgent> txAgents = new ArrayList<>();
     private final Agent localAgent;
+    /** The port each RX agent polls, when it has a descriptor an idle thread can wait on. */
+    private final Map<Agent, Pollable> pollableByAgent = new IdentityHashMap<>();
     private final List<RingBuffer> rings = new ArrayList<>();
     private final List<AgentRunner> runners = new ArrayList<>();
     private final List<String> threadLayout = new ArrayList<>();
@@ -151,8 +155,13 @@ public final class Gateway implements AutoCloseable
             }
             final NeighborFrameHandler neighbors = neighborRings[p] == null ? NeighborFrameHandler.NONE :
                 new NeighborFrameRing(neighborRings[p], txCounters[p].neighborRingFullCounter());
-            rxAgents.add(new RxAgent(p, ports.get(p), writers, selector, parts.diverter(), neighbors,
-                new RxCounters(parts.counters(), ports.get(p).name()), clock, parts.log(), settings.batchSize()));
+            final RxAgent rxAgent = new RxAgent(p, ports.get(p), writers, selector, parts.diverter(), neighbors,
+                new RxCounters(parts.counters(), ports.get(p).name()), clock, parts.log(), settings.batchSize());
+            rxAgents.add(rxAgent);
+            if (ports.get(p) instanceof Pollable pollable)
+            {
+                pollableByAgent.put(rxAgent, pollable);
+            }
         }
         for (int w = 0; w < workers; w++)
         {
@@ -259,7 +268,8 @@ public final class Gateway implements AutoCloseable
                     where += "@cpu" + cpu;
                 }
                 threadLayout.add(where);
-                runners.add(new AgentRunner(settings.idleStrategy().newStrategy(), log, null, agent));
+                runners.add(new AgentRunner(
+                    settings.idleStrategy().newStrategy(pollFds(List.of(agents.get(i)))), log, null, agent));
             }
         }
         else
@@ -278,13 +288,31 @@ public final class Gateway implements AutoCloseable
             {
                 final Agent agent = group.size() == 1 ? group.get(0) : new CompositeAgent(group);
                 threadLayout.add(agent.roleName());
-                runners.add(new AgentRunner(settings.idleStrategy().newStrategy(), log, null, agent));
+                runners.add(new AgentRunner(settings.idleStrategy().newStrategy(pollFds(group)), log, null, agent));
             }
         }
         for (final AgentRunner runner : runners)
         {
             AgentRunner.startOnThread(runner, r -> new Thread(r, "xlat64-" + runner.agent().roleName()));
         }
+    }
+
+    /**
+     * @return the descriptors a thread running {@code agents} can sleep on: its RX agents' ports and any agent that
+     *     is {@link Pollable} itself (a local service's socket).
+     */
+    private int[] pollFds(final List<Agent> agents)
+    {
+        final List<Integer> fds = new ArrayList<>();
+        for (final Agent agent : agents)
+        {
+            final Pollable pollable = agent instanceof Pollable p ? p : pollableByAgent.get(agent);
+            if (pollable != null && pollable.pollFd() >= 0)
+            {
+                fds.add(pollable.pollFd());
+            }
+        }
+        return fds.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**

@@ -68,7 +68,7 @@ class DedicatedThreadsEndToEndTest
         try (NetnsLab lab = NetnsLab.builder().create())
         {
             final String yaml = LabGatewayConfig.yaml(lab, 1500, dir.resolve("counters"))
-                .replace("  workers: 1\n  threading: shared\n  threads: 1\n  idle-strategy: backoff\n" +
+                .replace("  workers: 1\n  threading: shared\n  threads: 1\n  idle-strategy: poll\n" +
                     "  tpacket-version: 2\n", "  workers: 2\n  threading: dedicated\n  idle-strategy: sleep\n" +
                     "  tpacket-version: 3\n");
             assertTrue(yaml.contains("threading: dedicated"), yaml);

@@ -73,7 +73,7 @@ class GatewayConfigTest
     }
 
     @Test
-    void shouldDefaultToOneWorkerOnOneSharedThreadWithBackoff()
+    void shouldDefaultToOneWorkerOnOneSharedThreadPollingATpacketV2Ring()
     {
         final GatewayConfig config = read(
             "gateway:\n  interface: eth0\n" + ADDRESSES);
@@ -81,9 +81,9 @@ class GatewayConfigTest
         assertEquals(1, config.workers());
         assertEquals(ThreadingMode.SHARED, config.threading());
         assertEquals(1, config.threads());
-        assertEquals(IdleStrategyName.BACKOFF, config.idleStrategy());
+        assertEquals(IdleStrategyName.POLL, config.idleStrategy());
         assertEquals(64, config.batchSize());
-        assertEquals(3, config.tpacketVersion());
+        assertEquals(2, config.tpacketVersion());
         assertEquals(4096 * 1024, config.ringBytes());
         assertEquals(CountersFile.DEFAULT_PATH, config.countersFile());
         assertEquals(null, config.prometheus());
