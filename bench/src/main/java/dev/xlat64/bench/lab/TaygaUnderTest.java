@@ -71,7 +71,20 @@ final class TaygaUnderTest implements GatewayUnderTest
     {
         if (pid > 0)
         {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            // TAYGA runs on as a daemon, and spins once its TUN device is gone: make sure it has exited first.
+            final java.util.Optional<ProcessHandle> tayga = ProcessHandle.of(pid);
+            tayga.ifPresent(ProcessHandle::destroy);
+            if (tayga.isPresent())
+            {
+                try
+                {
+                    tayga.get().onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                catch (final Exception ex)
+                {
+                    tayga.get().destroyForcibly();
+                }
+            }
             pid = -1;
         }
         if (lab != null)

@@ -35,7 +35,7 @@ final class XlatUnderTest implements GatewayUnderTest
     {
         final Path config = workDir.resolve("xlat64.yaml");
         final String yaml = LabGatewayConfig.yaml(lab, 1500, workDir.resolve("counters"))
-            .replace("idle-strategy: backoff", "idle-strategy: " + idleStrategy);
+            .replace("idle-strategy: poll", "idle-strategy: " + idleStrategy);
         Files.writeString(config, yaml);
         process = GatewayProcess.start(lab.namespace(NetnsLab.Role.GATEWAY), config, workDir.resolve("xlat64.log"),
             line -> { });

@@ -14,11 +14,12 @@ import java.util.Map;
  *
  * <pre>
  * PerfReport RESULT.json REPORT.md [--command "how to regenerate"] [--machine "what it ran on"]
- *            [--ratio Class:candidate:baseline]...
+ *            [--ratio Class:candidate:baseline]... [--notes NOTES.md]
  * </pre>
  *
  * Speed-up tables come from {@link ReportRatio} annotations on the benchmark classes (found on the class path)
- * and from {@code --ratio} options. {@code scripts/bench} runs JMH and then this.
+ * and from {@code --ratio} options. A hand-written notes file (the reading of the figures, kept across runs) is
+ * appended under "Notes". {@code scripts/bench} runs JMH and then this.
  */
 public final class PerfReport
 {
@@ -48,12 +49,14 @@ public final class PerfReport
         if (args.length < 2)
         {
             throw new IllegalArgumentException(
-                "usage: PerfReport RESULT.json REPORT.md [--command TEXT] [--machine TEXT] [--ratio Class:candidate:baseline]...");
+                "usage: PerfReport RESULT.json REPORT.md [--command TEXT] [--machine TEXT] " +
+                "[--ratio Class:candidate:baseline]... [--notes FILE]");
         }
         final Path input = Path.of(args[0]);
         final Path output = Path.of(args[1]);
         String command = null;
         String machine = null;
+        String notes = null;
         final Map<String, List<MarkdownReport.Ratio>> ratios = new LinkedHashMap<>();
         for (int i = 2; i < args.length; i += 2)
         {
@@ -66,6 +69,7 @@ public final class PerfReport
             {
                 case "--command" -> command = value;
                 case "--machine" -> machine = value;
+                case "--notes" -> notes = Files.readString(Path.of(value), StandardCharsets.UTF_8);
                 case "--ratio" ->
                 {
                     final String[] parts = value.split(":");
@@ -79,7 +83,7 @@ public final class PerfReport
                         .add(new MarkdownReport.Ratio(parts[1], parts[2]));
                 }
                 default -> throw new IllegalArgumentException(
-                    "unknown option " + args[i] + "; expected --command, --machine or --ratio");
+                    "unknown option " + args[i] + "; expected --command, --machine, --ratio or --notes");
             }
         }
 
@@ -91,7 +95,12 @@ public final class PerfReport
             declared.stream().filter(ratio -> !list.contains(ratio)).forEach(list::add);
         }
         final String title = output.getFileName().toString().replaceFirst("\\.md$", "");
-        Files.writeString(output, MarkdownReport.render(title, results, ratios, command, machine), StandardCharsets.UTF_8);
+        String markdown = MarkdownReport.render(title, results, ratios, command, machine);
+        if (notes != null)
+        {
+            markdown += "\n## Notes\n\n" + notes.strip() + "\n";
+        }
+        Files.writeString(output, markdown, StandardCharsets.UTF_8);
     }
 
     /** The {@link ReportRatio}s on a benchmark class, or none if the class is not on the class path. */

@@ -88,6 +88,21 @@ class PerfReportTest
     }
 
     @Test
+    void shouldAppendTheNotesFile(@TempDir final Path dir) throws IOException
+    {
+        final Path json = dir.resolve("n.json");
+        final Path md = dir.resolve("n.md");
+        final Path notes = dir.resolve("n.notes.md");
+        Files.writeString(json, RESULTS);
+        Files.writeString(notes, "Fast wins from 20 bytes.\n\n");
+
+        PerfReport.run(new String[]{json.toString(), md.toString(), "--notes", notes.toString()});
+
+        final List<String> lines = Files.readAllLines(md);
+        assertEquals(List.of("", "## Notes", "", "Fast wins from 20 bytes."), lines.subList(lines.size() - 4, lines.size()));
+    }
+
+    @Test
     void shouldCountHigherThroughputAsFaster()
     {
         final JmhResult.Run run = new JmhResult.Run("1.37", "vm", "25", List.of(), 1, 1, 1, "1 s", 1, "1 s");
