@@ -48,6 +48,9 @@ public final class Demo
     private Path workDir;
     private Thread cleanupHook;
     private int failures;
+    private LabZoneProcess zoneServer;
+    /** The server as the client reaches it: the address the DNS64 step returned. */
+    private String serverIpv6 = LabGatewayConfig.SERVER_IPV6;
     private volatile boolean interrupted;
 
     public Demo(final PrintStream out, final boolean keep)
@@ -83,6 +86,7 @@ public final class Demo
             {
                 return 1;
             }
+            dns64();
             ping();
             udp();
             tcp();
@@ -137,10 +141,29 @@ public final class Demo
             LabGatewayConfig.CLIENT_IPV4);
     }
 
+    private void dns64() throws IOException
+    {
+        zoneServer = LabZoneProcess.start(lab.namespace(NetnsLab.Role.SERVER), NetnsLab.SERVER_IPV4, 53);
+        step("1. DNS64 in the gateway: the client asks the gateway (" + NetnsLab.GATEWAY_IPV6 + ") about lab.example",
+            "the zone lives on the IPv4-only server (" + NetnsLab.SERVER_IPV4 + "), which the gateway asks in turn");
+        final String address = new Dns64Steps(lab, out, this::verdict).run();
+        if (address != null)
+        {
+            serverIpv6 = address;
+            out.println("The next steps use " + address + ", the address dig returned.");
+        }
+        else
+        {
+            out.println("dig returned no address; the next steps use " + serverIpv6 + " (198.51.100.10 in pool6).");
+        }
+        out.println();
+    }
+
     private boolean startGateway() throws IOException, InterruptedException
     {
         final Path config = workDir.resolve("xlat64.yaml");
-        Files.writeString(config, LabGatewayConfig.yaml(lab, IPV4_MTU, workDir.resolve("counters")));
+        Files.writeString(config,
+            LabGatewayConfig.yaml(lab, IPV4_MTU, workDir.resolve("counters")) + LabGatewayConfig.dns64Section());
         out.println("Starting the gateway in " + lab.namespace(NetnsLab.Role.GATEWAY) + ": xlat64 run --config " +
             config);
         gateway = GatewayProcess.start(lab.namespace(NetnsLab.Role.GATEWAY), config, workDir.resolve("gateway.log"),
@@ -164,10 +187,10 @@ public final class Demo
 
     private void ping() throws IOException
     {
-        step("1. ping from the IPv6-only client to the IPv4-only server",
-            "ping -6 -c 3 " + LabGatewayConfig.SERVER_IPV6 + " in the client namespace");
+        step("2. ping from the IPv6-only client to the IPv4-only server",
+            "ping -6 -c 3 " + serverIpv6 + " in the client namespace");
         final PingResult result = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT,
-            "ping", "-6", "-n", "-c", "3", "-i", "0.2", "-W", "2", LabGatewayConfig.SERVER_IPV6).output());
+            "ping", "-6", "-n", "-c", "3", "-i", "0.2", "-W", "2", serverIpv6).output());
         verdict(result.received() == result.transmitted() && result.transmitted() == 3,
             String.format("%d echo requests sent, %d replies back (average round trip %.2f ms): each ICMPv6 echo " +
                 "became an ICMPv4 echo to 198.51.100.10 and each reply came back as ICMPv6.",
@@ -177,7 +200,7 @@ public final class Demo
 
     private void udp() throws IOException
     {
-        step("2. a UDP exchange", "10 datagrams of 512 bytes to [" + LabGatewayConfig.SERVER_IPV6 + "]:" + UDP_PORT +
+        step("3. a UDP exchange", "10 datagrams of 512 bytes to [" + serverIpv6 + "]:" + UDP_PORT +
             ", an echo server on 198.51.100.10 sends each back");
         try (UdpEchoServer echo = new UdpEchoServer(NetworkNamespace.run(lab.namespace(NetnsLab.Role.SERVER), () ->
                 DatagramChannel.open(StandardProtocolFamily.INET)
@@ -186,7 +209,7 @@ public final class Demo
                 () -> DatagramChannel.open(StandardProtocolFamily.INET6)))
         {
             final UdpExchange.Result result = UdpExchange.run(client,
-                new InetSocketAddress(InetAddress.getByName(LabGatewayConfig.SERVER_IPV6), UDP_PORT), 10, 512, 2000);
+                new InetSocketAddress(InetAddress.getByName(serverIpv6), UDP_PORT), 10, 512, 2000);
             verdict(result.ok(), String.format("%d of %d came back byte for byte; the server saw them come from %s " +
                     "(the client's EAM address).", result.echoed(), result.sent(), format(echo.lastPeer())),
                 result.echoed() + " of " + result.sent() + " came back intact, " + result.corrupted() + " corrupted");
@@ -195,7 +218,7 @@ public final class Demo
 
     private void tcp() throws IOException
     {
-        step("3. TCP both ways, content verified with SHA-256",
+        step("4. TCP both ways, content verified with SHA-256",
             (TCP_BYTES_6TO4 >> 20) + " MiB from the client to the server, " + (TCP_BYTES_4TO6 >> 20) +
             " MiB from the server to the client (to " + LabGatewayConfig.CLIENT_IPV4 + ")");
         try (TcpSink sink = new TcpSink(NetworkNamespace.run(lab.namespace(NetnsLab.Role.SERVER), () ->
@@ -205,7 +228,7 @@ public final class Demo
             final TcpTransfer.Result result = TcpTransfer.run(
                 NetworkNamespace.run(lab.namespace(NetnsLab.Role.CLIENT),
                     () -> SocketChannel.open(StandardProtocolFamily.INET6)),
-                new InetSocketAddress(InetAddress.getByName(LabGatewayConfig.SERVER_IPV6), TCP_PORT_6TO4),
+                new InetSocketAddress(InetAddress.getByName(serverIpv6), TCP_PORT_6TO4),
                 TCP_BYTES_6TO4, 6);
             verdict(result.ok(), String.format("client -> server: %d bytes arrived, SHA-256 equal on both ends " +
                 "(%.0f Mbit/s through the translator).", result.received(), result.megabitsPerSecond()),
@@ -230,10 +253,10 @@ public final class Demo
 
     private void hopLimit() throws IOException
     {
-        step("4. a hop limit that runs out at the gateway (what traceroute relies on)",
+        step("5. a hop limit that runs out at the gateway (what traceroute relies on)",
             "ping -6 -t 1: the packet may make only one hop");
         final PingResult result = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT,
-            "ping", "-6", "-n", "-c", "1", "-t", "1", "-W", "2", LabGatewayConfig.SERVER_IPV6).output());
+            "ping", "-6", "-n", "-c", "1", "-t", "1", "-W", "2", serverIpv6).output());
         verdict(result.error() != null && result.error().startsWith("Time exceeded"),
             "the gateway answered with ICMPv6 \"" + result.error() + "\" from " + result.errorFrom() +
             " instead of translating (RFC 7915 §5.1).",
@@ -242,10 +265,10 @@ public final class Demo
 
     private void packetTooBig() throws IOException
     {
-        step("5. a packet too big for the IPv4 side (MTU " + IPV4_MTU + ")",
+        step("6. a packet too big for the IPv4 side (MTU " + IPV4_MTU + ")",
             "ping -6 -M do -s 1452: a 1500-byte IPv6 packet that may not be fragmented");
         final PingResult big = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT,
-            "ping", "-6", "-n", "-c", "1", "-M", "do", "-s", "1452", "-W", "2", LabGatewayConfig.SERVER_IPV6).output());
+            "ping", "-6", "-n", "-c", "1", "-M", "do", "-s", "1452", "-W", "2", serverIpv6).output());
         final int ipv6Mtu = IPV4_MTU + 20;
         verdict(big.error() != null && big.error().contains("mtu=" + ipv6Mtu),
             "the gateway answered \"" + big.error() + "\" from " + big.errorFrom() + ": " + IPV4_MTU +
@@ -254,7 +277,7 @@ public final class Demo
         final int fitting = ipv6Mtu - 48;
         final PingResult fits = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT,
             "ping", "-6", "-n", "-c", "1", "-M", "do", "-s", Integer.toString(fitting), "-W", "2",
-            LabGatewayConfig.SERVER_IPV6).output());
+            serverIpv6).output());
         verdict(fits.received() == 1,
             "a " + ipv6Mtu + "-byte packet (ping -s " + fitting + ") fits and is answered.",
             "the " + ipv6Mtu + "-byte ping got no reply:\n" + fits.output());
@@ -331,16 +354,18 @@ public final class Demo
         out.printf("""
 
             The lab stays up (--keep); the gateway runs as pid %d, logging to %s. Try:
+              sudo ip netns exec %s dig AAAA server.lab.example @%s
               sudo ip netns exec %s ping %s
               sudo ip netns exec %s ping -t 1 %s
               sudo ip netns exec %s ping %s
               sudo ./xlat64 stats --watch --counters-file %s
               sudo ip netns exec %s ip -s link
             When done:
-              sudo kill %d; sudo ip netns del %s; sudo ip netns del %s; sudo ip netns del %s; rm -r %s
-            """, gateway.pid(), workDir.resolve("gateway.log"), client, LabGatewayConfig.SERVER_IPV6, client,
+              sudo kill %d %d; sudo ip netns del %s; sudo ip netns del %s; sudo ip netns del %s; rm -r %s
+            """, gateway.pid(), workDir.resolve("gateway.log"), client, NetnsLab.GATEWAY_IPV6,
+            client, LabGatewayConfig.SERVER_IPV6, client,
             LabGatewayConfig.SERVER_IPV6, server, LabGatewayConfig.CLIENT_IPV4, workDir.resolve("counters"), gw,
-            gateway.pid(), client, gw, server, workDir);
+            gateway.pid(), zoneServer == null ? gateway.pid() : zoneServer.pid(), client, gw, server, workDir);
         out.flush();
         // The lab removes itself from a JVM shutdown hook; --keep means exactly not that, so skip the hooks.
         Runtime.getRuntime().removeShutdownHook(cleanupHook);
@@ -349,6 +374,11 @@ public final class Demo
 
     private synchronized void cleanUp()
     {
+        if (zoneServer != null)
+        {
+            zoneServer.close();
+            zoneServer = null;
+        }
         if (gateway != null)
         {
             out.println();

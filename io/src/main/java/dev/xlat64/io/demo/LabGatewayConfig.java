@@ -64,6 +64,21 @@ public final class LabGatewayConfig
     }
 
     /**
+     * @return a {@code dns64:} section for the lab: the gateway answers DNS64 on its own addresses (the default
+     *     listen), for the client's prefix, asking the lab's zone server on the IPv4-only server; the prefix is
+     *     pool6 (the default), so the translator and the DNS64 agree.
+     */
+    public static String dns64Section()
+    {
+        return """
+            dns64:
+              upstreams: ["%s"]
+              allow-clients: ["2001:db8:1::/64"]
+              upstream-timeout-ms: 500
+            """.formatted(NetnsLab.SERVER_IPV4);
+    }
+
+    /**
      * @return the MAC address of {@code device} in the namespace of {@code role}, e.g. {@code 02:ab:...}.
      */
     public static String mac(final NetnsLab lab, final NetnsLab.Role role, final String device) throws IOException

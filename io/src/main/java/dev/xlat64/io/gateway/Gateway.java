@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -40,7 +41,8 @@ import dev.xlat64.core.pipeline.WorkerSelector;
 /**
  * The data path assembled: an {@link RxAgent} and a {@link TxAgent} per port, {@code workers} {@link WorkerAgent}s,
  * a one-to-one ring from every RX agent to every worker and from every worker to every TX agent (so no ring
- * has two producers), and the threads that run them. It owns neither the ports nor the counters.
+ * has two producers), optionally a local service's agent (the colocated DNS64) with its own ring to every TX
+ * agent, and the threads that run them. It owns neither the ports nor the counters.
  */
 public final class Gateway implements AutoCloseable
 {
@@ -59,6 +61,7 @@ public final class Gateway implements AutoCloseable
     private final List<WorkerAgent> workerAgents = new ArrayList<>();
     private final List<TxAgent> txAgents = new ArrayList<>();
     private final CachedNanoClock cachedClock = new CachedNanoClock();
+    private final Agent localAgent;
     /** The port each RX agent polls, when it has a descriptor an idle thread can wait on. */
     private final Map<Agent, Pollable> pollableByAgent = new IdentityHashMap<>();
     private final List<RingBuffer> rings = new ArrayList<>();
@@ -101,13 +104,25 @@ public final class Gateway implements AutoCloseable
      * @param diverter takes packets for local services before the workers.
      * @param counters where every counter is allocated.
      * @param log where agents report unexpected exceptions.
+     * @param localService makes the agent of a local service that answers through the TX path (the colocated
+     *     DNS64), given its egress writers by family as a worker gets them; null for none.
      */
     public record Parts(
         List<PacketPort> ports, int ipv6Port, int ipv4Port, IntFunction<PacketProcessor> processors,
         WorkerSelector selector, IntFunction<NextHopResolver> nextHops, boolean neighborFrames, RxDiverter diverter,
         CountersManager counters,
-        ErrorHandler log)
+        ErrorHandler log,
+        Function<BatchWriter[], Agent> localService)
     {
+        /** The parts without a local service. */
+        public Parts(
+            final List<PacketPort> ports, final int ipv6Port, final int ipv4Port,
+            final IntFunction<PacketProcessor> processors, final WorkerSelector selector,
+            final IntFunction<NextHopResolver> nextHops, final boolean neighborFrames, final RxDiverter diverter,
+            final CountersManager counters, final ErrorHandler log)
+        {
+            this(ports, ipv6Port, ipv4Port, processors, selector, nextHops, neighborFrames, diverter, counters, log, null);
+        }
     }
 
     private Gateway(final Parts parts, final Settings settings)
@@ -173,12 +188,35 @@ public final class Gateway implements AutoCloseable
                 new WorkerCounters(parts.counters(), name), clock, parts.log(),
                 PacketBatch.maxPacketLength(batchBytes), settings.batchSize()));
         }
+        // A local service writes into the TX path like one more worker: its own one-to-one ring per port.
+        final RingBuffer[] serviceToTx = new RingBuffer[parts.localService() == null ? 0 : portCount];
+        if (parts.localService() != null)
+        {
+            final BatchWriter[] byPort = new BatchWriter[portCount];
+            for (int p = 0; p < portCount; p++)
+            {
+                serviceToTx[p] = ring(settings.ringBytes());
+                byPort[p] = new BatchWriter(serviceToTx[p], batchBytes, settings.batchSize());
+            }
+            final BatchWriter[] egress = new BatchWriter[Family.values().length];
+            egress[Family.IPV6.ordinal()] = byPort[parts.ipv6Port()];
+            egress[Family.IPV4.ordinal()] = byPort[parts.ipv4Port()];
+            localAgent = parts.localService().apply(egress);
+        }
+        else
+        {
+            localAgent = null;
+        }
         for (int p = 0; p < portCount; p++)
         {
-            final RingBuffer[] inputs = new RingBuffer[workers];
+            final RingBuffer[] inputs = new RingBuffer[workers + (serviceToTx.length > 0 ? 1 : 0)];
             for (int w = 0; w < workers; w++)
             {
                 inputs[w] = workerToTx[w][p];
+            }
+            if (serviceToTx.length > 0)
+            {
+                inputs[workers] = serviceToTx[p];
             }
             txAgents.add(new TxAgent(p, ports.get(p), inputs, neighborRings[p], parts.nextHops().apply(p),
                 txCounters[p], clock, parts.log(), settings.batchSize()));
@@ -211,6 +249,10 @@ public final class Gateway implements AutoCloseable
     {
         final List<Agent> agents = new ArrayList<>(rxAgents);
         agents.addAll(workerAgents);
+        if (localAgent != null)
+        {
+            agents.add(localAgent);
+        }
         agents.addAll(txAgents);
         return agents;
     }
