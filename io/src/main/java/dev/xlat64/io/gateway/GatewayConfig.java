@@ -19,10 +19,10 @@ import dev.xlat64.io.counters.CountersFile;
  * <p>
  * Defaults, chosen by measurement in the namespace lab ({@code scripts/lab-throughput},
  * perf-reports/gateway-vs-tayga.md): one worker on one shared thread (on a small machine, dedicated threads would
- * share the same CPU and add hand-offs between them); {@code idle-strategy: poll}, which spins 20 µs and yields
- * until 50 µs after the last work and then sleeps in poll(2) on the ports' sockets, waking on the first frame
- * (at most 1 ms, for timers), so a packet meets a wake-up of microseconds instead of {@code backoff}'s park of up
- * to 1 ms, and an idle gateway uses almost no CPU; {@code tpacket-version: 2}, whose RX ring wakes poll(2) for
+ * share the same CPU and add hand-offs between them); {@code idle-strategy: poll}, which spins for 50 µs after
+ * the last work and then sleeps in poll(2) on the ports' sockets, waking on the first frame (at most 1 ms, for
+ * timers), so a packet meets a wake-up of microseconds instead of {@code backoff}'s park of up to 1 ms, and an
+ * idle gateway uses almost no CPU; {@code tpacket-version: 2}, whose RX ring wakes poll(2) for
  * every frame, where TPACKET_V3 hands a block over only when it is full or its 1 ms retire timer fires.
  * {@code busy-spin} keeps a core at 100 % for the lowest latency; {@code backoff}, {@code yield}, {@code sleep}
  * remain for comparison.
