@@ -22,8 +22,8 @@ import dev.xlat64.io.lab.NetnsLab;
  * on CPU 1 (LAB.md "Measuring"). Writes {@code NAME.json} and {@code NAME.md} into the output folder.
  *
  * <p>Usage: {@code scripts/lab-throughput [--rounds N] [--trial-seconds S] [--out perf-reports/gateway-vs-tayga]
- * [--idle-strategies poll,busy-spin,poll/dedicated]} (xlat64 once per idle strategy, {@code /dedicated} for one thread
- * per agent; the gateway default {@code poll} on one shared thread unless given).
+ * [--idle-strategies poll,poll@50,busy-spin,poll/dedicated]} (xlat64 once per idle strategy, {@code @US} for the
+ * poll strategy's spin, {@code /dedicated} for one thread per agent; the gateway default unless given).
  */
 public final class LabThroughput
 {
