@@ -19,10 +19,11 @@ import dev.xlat64.io.counters.CountersFile;
  * <p>
  * Defaults, chosen by measurement in the namespace lab ({@code scripts/lab-throughput},
  * perf-reports/gateway-vs-tayga.md): one worker on one shared thread (on a small machine, dedicated threads would
- * share the same CPU and add hand-offs between them); {@code idle-strategy: poll}, which spins for 50 µs after
- * the last work and then sleeps in poll(2) on the ports' sockets, waking on the first frame (at most 1 ms, for
- * timers), so a packet meets a wake-up of microseconds instead of {@code backoff}'s park of up to 1 ms, and an
- * idle gateway uses almost no CPU; {@code tpacket-version: 2}, whose RX ring wakes poll(2) for
+ * share the same CPU and add hand-offs between them); {@code idle-strategy: poll}, which spins for
+ * {@code idle-spin-us} (10 µs) after the last work and then sleeps in poll(2) on the ports' sockets, waking on the
+ * first frame (at most 1 ms, for timers), so a packet meets a wake-up of microseconds instead of {@code backoff}'s
+ * park of up to 1 ms, an idle gateway uses almost no CPU, and on a CPU shared with other busy tasks the scheduler
+ * wakes the gateway ahead of them (a thread that spins for long is treated as CPU-bound and waits for its slice); {@code tpacket-version: 2}, whose RX ring wakes poll(2) for
  * every frame, where TPACKET_V3 hands a block over only when it is full or its 1 ms retire timer fires.
  * {@code busy-spin} keeps a core at 100 % for the lowest latency; {@code backoff}, {@code yield}, {@code sleep}
  * remain for comparison.
