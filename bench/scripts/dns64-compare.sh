@@ -4,11 +4,13 @@
 # dnsperf and the authoritative zone server to another (CLIENT_CPU). Everything listens on 127.0.0.1 only.
 # Reports raw queries/s and queries per server-CPU-second (utime+stime of the server process over the run).
 #
-#   bench/scripts/dns64-compare.sh [OUT_JSON]       (env: DURATION=20 WARMUP=10 ROUNDS=2 NAMES=1000)
+#   bench/scripts/dns64-compare.sh [OUT_JSON [OUT_MD]]   (env: DURATION=20 WARMUP=10 ROUNDS=2 NAMES=1000)
 # Needs: dnsperf, unbound, bind9 (Debian packages), a built tree (./xlat64 builds itself).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out_json=${1:-$root/perf-reports/dns64.json}
+out_md=${2:-${out_json%.json}.md}
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
 ROUNDS=${ROUNDS:-2}
@@ -105,7 +107,7 @@ run_dnsperf() { # port seconds -> "completed qps"
 
 start_server() { # name -> pid
   case "$1" in
-    xlat64) XLAT64_JAVA_OPTS="-Xms256m -Xmx256m" taskset -c "$SERVER_CPU" "$root/xlat64" dns64 --listen "127.0.0.1:$XLAT" \
+    xlat64) XLAT64_JAVA_OPTS="-Xms256m -Xmx256m ${XLAT64_EXTRA_OPTS:-}" taskset -c "$SERVER_CPU" "$root/xlat64" dns64 --listen "127.0.0.1:$XLAT" \
               --upstream "127.0.0.1:$AUTH" --prefix 2001:db8:64::/96 --threads 1 >"$work/xlat64.log" 2>&1 & ;;
     unbound) taskset -c "$SERVER_CPU" unbound -d -c "$work/unbound.conf" >"$work/unbound.log" 2>&1 & ;;
     bind) taskset -c "$SERVER_CPU" named -g -n 1 -c "$work/bind/named.conf" >"$work/bind.log" 2>&1 & ;;
@@ -132,6 +134,7 @@ for round in $(seq 1 "$ROUNDS"); do
     per_cpu=$(awk -v c="$completed" -v s="$cpu_s" 'BEGIN {printf "%.0f", (s > 0 ? c / s : 0)}')
     util=$(awk -v s="$cpu_s" -v a="$start" -v e="$end" 'BEGIN {printf "%.2f", s / (e - a)}')
     echo "round $round $server: qps=$qps completed=$completed lost=$lost cpu_s=$cpu_s sys_s=$sys_s util=$util qps_per_cpu_s=$per_cpu" >&2
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$server" "$qps" "$completed" "$lost" "$cpu_s" "$sys_s" "$util" >>"$work/runs.tsv"
     results+=("{\"round\":$round,\"server\":\"$server\",\"qps\":$qps,\"completed\":$completed,\"lost\":$lost,\"cpu_seconds\":$cpu_s,\"kernel_cpu_seconds\":$sys_s,\"server_cpu_utilisation\":$util,\"qps_per_cpu_second\":$per_cpu}")
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done
@@ -149,4 +152,57 @@ done
   echo "  ]"
   echo "}"
 } >"$out_json"
-echo "dns64-compare: wrote $out_json" >&2
+# --- Markdown summary: medians per server, ratio against the better of Unbound and BIND ---
+median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+{
+  echo "# DNS64 side by side: xlat64 vs Unbound vs BIND (cached synthesized AAAA, dnsperf)"
+  echo
+  echo '```'
+  echo "DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS NAMES=$NAMES bench/scripts/dns64-compare.sh"
+  echo '```'
+  echo
+  echo "| run | |"
+  echo "|---|---|"
+  echo "| date | $(date -u +%FT%TZ) |"
+  echo "| machine | $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), kernel $(uname -r) |"
+  echo "| load average before / after | $load_before / $(cut -d' ' -f1-3 /proc/loadavg) (shared machine: other jobs ran at the same time) |"
+  echo "| pinning | each DNS64 server on CPU $SERVER_CPU (taskset); dnsperf and the authoritative BIND on CPU $CLIENT_CPU |"
+  echo "| load | dnsperf -c 8 -q 256, $NAMES names (hostN.lab.example AAAA, A-only, TTL 3600, SOA MINIMUM 300), ${WARMUP}s warm-up then ${DURATION}s measured, $ROUNDS rounds interleaved |"
+  echo "| servers | xlat64 dns64 (1 thread, JDK 25), Unbound $(unbound -V | head -1 | awk '{print $2}') (num-threads 1, module-config \"dns64 iterator\"), BIND $(named -v | awk '{print $2}') (-n 1, dns64 + forward only); all forward lab.example to the same authoritative BIND, prefix 2001:db8:64::/96 |"
+  echo
+  echo "Server CPU = utime + stime of the server process over the measured run (/proc/PID/stat), JIT and GC threads included."
+  echo
+  echo "| server | qps (median) | server CPU util | kernel share of CPU | user µs/query | kernel µs/query | qps per server-CPU-second (median) |"
+  echo "|---|---|---|---|---|---|---|"
+  for server in xlat64 unbound bind; do
+    q=$(awk -F'\t' -v s="$server" '$2 == s {print $3}' "$work/runs.tsv" | median)
+    u=$(awk -F'\t' -v s="$server" '$2 == s {print $8}' "$work/runs.tsv" | median)
+    k=$(awk -F'\t' -v s="$server" '$2 == s && $6 > 0 {print $7 / $6}' "$work/runs.tsv" | median)
+    us=$(awk -F'\t' -v s="$server" '$2 == s {print ($6 - $7) * 1e6 / $4}' "$work/runs.tsv" | median)
+    ks=$(awk -F'\t' -v s="$server" '$2 == s {print $7 * 1e6 / $4}' "$work/runs.tsv" | median)
+    p=$(awk -F'\t' -v s="$server" '$2 == s && $6 > 0 {print $4 / $6}' "$work/runs.tsv" | median)
+    printf '| %s | %.0f | %.2f | %.0f %% | %.2f | %.2f | %.0f |\n' "$server" "$q" "$u" "$(awk -v k="$k" 'BEGIN {print k * 100}')" "$us" "$ks" "$p"
+    echo "$server $p $q" >>"$work/medians.txt"
+  done
+  echo
+  awk '{p[$1] = $2; q[$1] = $3} END {
+    best = p["unbound"] > p["bind"] ? "unbound" : "bind"; bestq = q["unbound"] > q["bind"] ? "unbound" : "bind";
+    r = p["xlat64"] / p[best];
+    printf "**xlat64 / %s (the better per CPU-second): %.2fx queries per server-CPU-second** (target 1.5x: %s); raw qps xlat64 / %s: %.2fx.\n", best, r, (r >= 1.5 ? "met" : "NOT met"), bestq, q["xlat64"] / q[bestq] }' "$work/medians.txt"
+  echo
+  echo "Reading the figures: on loopback most of every server's CPU is the kernel's (the kernel share column):"
+  echo "receiving the query, routing the answer and delivering it into dnsperf's socket, and waking dnsperf, are"
+  echo "charged to the server that sends. That part is the same work for all three, so it bounds how far ahead"
+  echo "any server can get per CPU-second; the user µs/query column is where the implementations differ."
+  echo "xlat64 reads and writes its UDP socket in batches (recvmmsg/sendmmsg), one epoll_wait per wake-up, and"
+  echo "answers a cache hit without allocating (see dns64-jmh.md for the engine alone). dnsperf on one core is"
+  echo "the bottleneck here (server utilisation below 1), so raw qps is a property of the rig as much as of the"
+  echo "servers; the qps per server-CPU-second column is the comparison the target is set in."
+  echo
+  echo "### Every run"
+  echo
+  echo "| round | server | qps | completed | lost | server CPU s | kernel CPU s | util | qps per CPU-second |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  awk -F'\t' '{printf "| %s | %s | %.0f | %s | %s | %s | %s | %s | %.0f |\n", $1, $2, $3, $4, $5, $6, $7, $8, ($6 > 0 ? $4 / $6 : 0)}' "$work/runs.tsv"
+} >"$out_md"
+echo "dns64-compare: wrote $out_json and $out_md" >&2

@@ -22,6 +22,7 @@ public final class Dns64Config
     private final List<InetSocketAddress> upstreams;
     private final int upstreamTimeoutMs;
     private final int upstreamAttempts;
+    private final int upstreamMaxOutstanding;
     private final List<Ipv6Prefix> excludedIpv6;
     private final List<Ipv4Prefix> excludedIpv4;
     private final ClientAddressSet allowedClients;
@@ -44,6 +45,7 @@ public final class Dns64Config
         upstreams = List.copyOf(b.upstreams);
         upstreamTimeoutMs = b.upstreamTimeoutMs;
         upstreamAttempts = b.upstreamAttempts > 0 ? b.upstreamAttempts : Math.max(2, upstreams.size());
+        upstreamMaxOutstanding = b.upstreamMaxOutstanding;
         final List<Ipv6Prefix> excluded = new ArrayList<>();
         excluded.add(IPV4_MAPPED);
         for (final Ipv6Prefix p : b.excludedIpv6)
@@ -95,6 +97,12 @@ public final class Dns64Config
     public int upstreamAttempts()
     {
         return upstreamAttempts;
+    }
+
+    /** @return upstream questions in flight per thread at most; more are answered SERVFAIL at once. */
+    public int upstreamMaxOutstanding()
+    {
+        return upstreamMaxOutstanding;
     }
 
     /** @return AAAA ranges treated as absent (RFC 6147 §5.1.4); ::ffff:0:0/96 first. */
@@ -195,6 +203,7 @@ public final class Dns64Config
         private final List<InetSocketAddress> upstreams = new ArrayList<>();
         private int upstreamTimeoutMs = 1000;
         private int upstreamAttempts = 0;
+        private int upstreamMaxOutstanding = 4096;
         private final List<Ipv6Prefix> excludedIpv6 = new ArrayList<>();
         private final List<Ipv4Prefix> excludedIpv4 = new ArrayList<>();
         private ClientAddressSet allowedClients = ClientAddressSet.loopback();
@@ -237,6 +246,12 @@ public final class Dns64Config
         public Builder upstreamAttempts(final int value)
         {
             upstreamAttempts = range("upstream-attempts", value, 1, 16);
+            return this;
+        }
+
+        public Builder upstreamMaxOutstanding(final int value)
+        {
+            upstreamMaxOutstanding = range("upstream-max-outstanding", value, 1, 32_768);
             return this;
         }
 

@@ -37,6 +37,7 @@ public enum Dns64Counter
     UPSTREAM_MALFORMED("Upstream messages that did not parse."),
     UPSTREAM_MISMATCH("Upstream messages that matched no outstanding query (ID, source or question), ignored."),
     UPSTREAM_IO_ERRORS("Upstream socket errors."),
+    UPSTREAM_OVERLOAD("Upstream questions refused at once because too many were already in flight."),
     INTERNAL_ERRORS("Exceptions caught at the engine boundary (a bug; answered with SERVFAIL when possible)."),
     SEND_FAILED("Answers that could not be sent (socket buffer full or connection closed)."),
     TCP_CONNECTIONS("TCP connections accepted from clients."),

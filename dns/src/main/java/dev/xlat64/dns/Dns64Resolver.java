@@ -43,7 +43,13 @@ public final class Dns64Resolver implements AutoCloseable
     static final int VARIANT_DO = 2;
     static final int VARIANT_CD = 4;
     static final int VARIANT_DNS64 = 8;
+    static final int VARIANT_AD = 16;
     private static final int KEY_HEADER = 5;
+    /**
+     * Answers larger than this are not cached (they only go over TCP; the largest UDP answer is edns-payload,
+     * at most 4096), which bounds the cache at cache-entries x 4 KiB per thread.
+     */
+    static final int MAX_CACHED_BYTES = 4096;
 
     private final Dns64Config config;
     private final Dns64Counters counters;
@@ -63,7 +69,7 @@ public final class Dns64Resolver implements AutoCloseable
         this.clock = clock;
         this.cache = new ResponseCache(Math.max(1, config.cacheEntries()));
         this.upstream = new UpstreamClient(
-            config.upstreams(), config.upstreamTimeoutMs(), config.upstreamAttempts(), config.ednsPayload(), counters, clock);
+            config.upstreams(), config.upstreamTimeoutMs(), config.upstreamAttempts(), config.ednsPayload(), config.upstreamMaxOutstanding(), counters, clock);
         this.flows = new Dns64Flows(this, config, counters, upstream,
             new Synthesizer(config.prefixes(), config.excludedIpv6(), config.excludedIpv4()),
             new Ipv4OnlyArpa(config.prefixes(), config.ipv4OnlyArpaTtl()));
@@ -254,7 +260,7 @@ public final class Dns64Resolver implements AutoCloseable
         }
         final byte[] wire = response.toWire();
         final long ttl = cacheTtl(rcode, answer, authority);
-        if (ttl > 0 && config.cacheEntries() > 0)
+        if (ttl > 0 && config.cacheEntries() > 0 && wire.length <= MAX_CACHED_BYTES)
         {
             cache.put(new CachedResponse(pending.key, wire, nowNs, ttl), nowNs);
             counters.increment(Dns64Counter.CACHE_STORES);
@@ -342,11 +348,15 @@ public final class Dns64Resolver implements AutoCloseable
         handler.onResponse(context, out);
     }
 
-    /** Key: variant byte, QTYPE, QCLASS, lower-cased name. */
+    /**
+     * Key: variant byte (the query bits the answer depends on: EDNS, DO, CD, AD, DNS64 client), QTYPE, QCLASS,
+     * lower-cased name.
+     */
     private void buildKey(final boolean dns64)
     {
         final int variant = (parser.edns() ? VARIANT_EDNS : 0) | (parser.dnssecOk() ? VARIANT_DO : 0) |
-            (parser.checkingDisabled() ? VARIANT_CD : 0) | (dns64 ? VARIANT_DNS64 : 0);
+            (parser.checkingDisabled() ? VARIANT_CD : 0) | (dns64 ? VARIANT_DNS64 : 0) |
+            (parser.authenticData() ? VARIANT_AD : 0);
         key[0] = (byte)variant;
         key[1] = (byte)(parser.qtype() >>> 8);
         key[2] = (byte)parser.qtype();

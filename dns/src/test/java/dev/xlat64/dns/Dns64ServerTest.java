@@ -242,9 +242,11 @@ class Dns64ServerTest
         assertEquals(1, server.total(Dns64Counter.UPSTREAM_TCP_FALLBACK) - fallbacks, "the 100 A records came over TCP");
         assertTrue(zone.tcpQueries() >= 1);
 
+        final long stores = server.total(Dns64Counter.CACHE_STORES);
         final Message tcpAnswer = client.tcp(DnsClient.query("many.lab.example.", Type.AAAA, 1232, false, false));
         assertFalse(tcpAnswer.getHeader().getFlag(Flags.TC));
         assertEquals(200, aaaa(tcpAnswer).size());
+        assertEquals(stores, server.total(Dns64Counter.CACHE_STORES), "a 6 KB answer is not cached (4 KiB bound)");
     }
 
     @Test

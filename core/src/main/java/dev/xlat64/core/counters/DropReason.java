@@ -35,7 +35,7 @@ public enum DropReason
     ICMP_ERROR_INSIDE_ERROR(25, "ICMP error whose packet in error is itself an ICMP error (RFC 7915 §4.3/§5.3)"),
     ICMP_INNER_PACKET_MALFORMED(26, "ICMP error whose packet in error is truncated or not IP of the right version"),
     ICMP_INNER_UNTRANSLATABLE(27, "ICMP error whose packet in error has addresses that do not translate"),
-    UNKNOWN_SIDE(28, "packet of the wrong IP version for the side it arrived on");
+    WRONG_IP_VERSION(28, "IPv4 packet on the IPv6 side or IPv6 packet on the IPv4 side");
 
     /** Counter type ids of drop reasons are {@code TYPE_ID_BASE + id()}. */
     public static final int TYPE_ID_BASE = 1000;

@@ -53,9 +53,10 @@ final class Xlat46
             return context.drop(DropReason.IPV4_MALFORMED);
         }
         final Ipv4Header ip4 = this.ip4.wrap(buffer, offset);
-        if (ip4.validate(length) != HeaderFault.NONE)
+        final HeaderFault fault = ip4.validate(length);
+        if (fault != HeaderFault.NONE)
         {
-            return context.drop(DropReason.IPV4_MALFORMED);
+            return context.drop(fault == HeaderFault.BAD_VERSION ? DropReason.WRONG_IP_VERSION : DropReason.IPV4_MALFORMED);
         }
         final int headerLength = ip4.headerLength();
         if (!hairpinPass && !headerChecksumVerifies(buffer, offset, headerLength))

@@ -57,9 +57,10 @@ final class Xlat64
             return context.drop(DropReason.IPV6_MALFORMED);
         }
         ip6.wrap(buffer, offset);
-        if (ip6.validate(length) != HeaderFault.NONE)
+        final HeaderFault fault = ip6.validate(length);
+        if (fault != HeaderFault.NONE)
         {
-            return context.drop(DropReason.IPV6_MALFORMED);
+            return context.drop(fault == HeaderFault.BAD_VERSION ? DropReason.WRONG_IP_VERSION : DropReason.IPV6_MALFORMED);
         }
         final int packetLength = Ipv6Header.HEADER_LENGTH + ip6.payloadLength();
         final int end = offset + packetLength;

@@ -281,6 +281,33 @@ class Rfc7915IcmpGoldenTest
         assertEquals(counts("received-6", 1, "drop.icmp-error-inside-error", 1), harness.deltas());
     }
 
+    @Test
+    @DisplayName("RFC 7915 §5.2 / RFC 4884: an extension that does not fit in 576 bytes is removed, length 0")
+    void shouldRemoveExtensionThatDoesNotFit()
+    {
+        // Jool graybox ic5: inner IPv6 128 bytes (length 16) and a 421-byte extension: 28 + 128 + 421 > 576.
+        final byte[] inner6 = ipv6(SERVER6, CLIENT6).hopLimit(63).carrying(udp(53, 40000, bytes(80, 1)));
+        final byte[] inner4 = ipv4(SERVER4, CLIENT4).ttl(63).identification(0).carrying(udp(53, 40000, bytes(80, 1)));
+        harness.run(Side.IPV6, ipv6(CLIENT6, SERVER6).carrying(icmp(58, 1, 4, 16 << 24, concat(inner6, bytes(421, 5)))));
+        assertIpv4Equals(ipv4(CLIENT4, SERVER4).ttl(63).carrying(icmp(1, 3, 3, 0, inner4)),
+            harness.emitted.get(0).bytes(), true);
+    }
+
+    @Test
+    @DisplayName("RFC 7915 §4.2 / RFC 4884: the packet in error is cut, not the extension, to fit 1280 bytes")
+    void shouldCutPacketInErrorBeforeExtension()
+    {
+        // Jool graybox idz: inner IPv4 576 bytes (length 144), extension 640 -> inner IPv6 cut to 592 (length 74).
+        final byte[] inner4 = ipv4(CLIENT4, SERVER4).ttl(63).carrying(udp(40000, 53, bytes(548, 1)));
+        final byte[] inner6 = ipv6(CLIENT6, SERVER6).hopLimit(63).carrying(udp(40000, 53, bytes(548, 1)));
+        final byte[] extension = bytes(640, 9);
+        harness.run(Side.IPV4, ipv4(SERVER4, CLIENT4).carrying(icmp(1, 3, 3, 144 << 16, concat(inner4, extension))));
+        final byte[] out = harness.emitted.get(0).bytes();
+        assertEquals(1280, out.length);
+        assertBytes(ipv6(SERVER6, CLIENT6).hopLimit(63).carrying(icmp(58, 1, 4, 74 << 24,
+            concat(Arrays.copyOf(inner6, 592), extension))), out);
+    }
+
     private static EamEntry eam(final String ipv6, final String ipv4)
     {
         final Ipv6Prefix six = Ipv6Prefix.parse(ipv6);

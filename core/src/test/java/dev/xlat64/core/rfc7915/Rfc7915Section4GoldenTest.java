@@ -227,4 +227,37 @@ class Rfc7915Section4GoldenTest
         harness.run(Side.IPV4, in);
         assertEquals(counts("received-4", 1, "drop.ipv4-header-checksum-invalid", 1), harness.deltas());
     }
+
+    @Test
+    @DisplayName("RFC 7915 §4: an IPv6 packet arriving on the IPv4 side is dropped as the wrong version")
+    void shouldDropIpv6PacketOnIpv4Side()
+    {
+        harness.run(Side.IPV4, ipv6(CLIENT6, SERVER6).carrying(udp(1, 2, bytes(4, 0))));
+        assertEquals(counts("received-4", 1, "drop.wrong-ip-version", 1), harness.deltas());
+        harness.run(Side.IPV6, ipv4(SERVER4, CLIENT4).carrying(udp(1, 2, bytes(24, 0))));
+        assertEquals(counts("received-6", 1, "drop.wrong-ip-version", 1), harness.deltas());
+    }
+
+    @Test
+    @DisplayName("RFC 7915 §4.1: lowest-ipv6-mtu raised to 1500: the same DF-clear packet is not fragmented")
+    void shouldHonourConfiguredLowestIpv6Mtu()
+    {
+        final TranslatorHarness raised = new TranslatorHarness(GoldenConfig.builder().lowestIpv6MtuBytes(1500).build());
+        final byte[] data = bytes(1221, 2);
+        raised.run(Side.IPV4, ipv4(SERVER4, CLIENT4).carrying(tcp(80, 1, 0x10, data)));
+        assertEquals(1, raised.emitted.size());
+        assertBytes(ipv6(SERVER6, CLIENT6).hopLimit(63).carrying(tcp(80, 1, 0x10, data)), raised.emitted.get(0).bytes());
+    }
+
+    @Test
+    @DisplayName("RFC 7915 §4.1: an IPv4 fragment with DF too big for the IPv6 MTU gets Fragmentation Needed too")
+    void shouldSendFragmentationNeededForDfFragment()
+    {
+        final TranslatorHarness mtu1280 = new TranslatorHarness(GoldenConfig.builder().ipv6MtuBytes(1280).build());
+        final byte[] in = ipv4(SERVER4, CLIENT4).identification(1234).dontFragment(true).moreFragments(true)
+            .carrying(tcp(80, 1, 0x10, bytes(1221, 1)));
+        mtu1280.run(Side.IPV4, in);
+        assertIpv4Equals(ipv4(TRANSLATOR4, SERVER4).identification(0)
+            .carrying(icmp(1, 3, 4, 1260, Arrays.copyOf(in, 548))), mtu1280.emitted.get(0).bytes(), true);
+    }
 }

@@ -272,4 +272,33 @@ class Rfc7915Section5GoldenTest
         packet[at] = (byte)(value >>> 8);
         packet[at + 1] = (byte)value;
     }
+
+    @Test
+    @DisplayName("RFC 7915 §5.1.1: an IPv6 fragment too big for the IPv4 MTU gets Packet Too Big")
+    void shouldSendPacketTooBigForBigFragment()
+    {
+        final TranslatorHarness small = new TranslatorHarness(GoldenConfig.builder().ipv4MtuBytes(1400).build());
+        final byte[] in = ipv6(CLIENT6, SERVER6).fragment(0, true, 1234).carrying(tcp(1, 2, 0x10, bytes(1361, 1)));
+        small.run(Side.IPV6, in);
+        assertBytes(ipv6(TRANSLATOR6, CLIENT6).carrying(icmp(58, 2, 0, 1420, Arrays.copyOf(in, 1232))),
+            small.emitted.get(0).bytes());
+    }
+
+    @Test
+    @DisplayName("RFC 6052 §2.2: a /40 pool6 puts the IPv4 address around the u-octet, both ways")
+    void shouldTranslateWithFortyBitPool6()
+    {
+        // RFC 6052 §2.4 table shape: 198.51.100.2 under 2001:db8:100::/40 is 2001:db8:1c6:3364:2::.
+        final TranslatorHarness forty = new TranslatorHarness(GoldenConfig.builder()
+            .pool6(dev.xlat64.core.rfc6052.Rfc6052Prefix.parse("2001:db8:100::/40")).build());
+        final byte[] data = bytes(12, 4);
+        forty.run(Side.IPV6, ipv6(CLIENT6, "2001:db8:1c6:3364:2::").carrying(udp(1, 2, data)));
+        assertIpv4Equals(ipv4(CLIENT4, "198.51.100.2").ttl(63).carrying(udp(1, 2, data)), forty.emitted.get(0).bytes(), true);
+        forty.run(Side.IPV4, ipv4("198.51.100.2", CLIENT4).carrying(udp(2, 1, data)));
+        assertBytes(ipv6("2001:db8:1c6:3364:2::", CLIENT6).hopLimit(63).carrying(udp(2, 1, data)),
+            forty.emitted.get(0).bytes());
+        // A non-zero u-octet (bits 64-71) is not an IPv4-embedded address.
+        forty.run(Side.IPV6, ipv6(CLIENT6, "2001:db8:1c6:3364:ff02::").carrying(udp(1, 2, data)));
+        assertEquals(counts("received-6", 1, "drop.untranslatable-destination-6to4", 1), forty.deltas());
+    }
 }

@@ -5,7 +5,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,32 +23,27 @@ import org.agrona.concurrent.NanoClock;
  */
 public final class Dns64ServerAgent implements Agent
 {
-    private static final long TCP_SWEEP_NS = 100_000_000L;
-
     private final String name;
     private final Dns64Config config;
     private final Dns64Counters counters;
     private final NanoClock clock;
     private final Selector selector;
     private final Dns64Resolver resolver;
-    private final List<TcpConnection> connections = new ArrayList<>();
+    private final TcpClients tcp;
     private final List<MmsgUdpEndpoint> batched = new ArrayList<>();
     private final Consumer<SelectionKey> onReady = this::onReady;
-    private final long tcpIdleNs;
     private final long maxSleepMs;
     private long nowNs;
     private int work;
-    private long nextSweepNs;
 
     Dns64ServerAgent(
         final String name, final Dns64Config config, final Dns64Counters counters, final NanoClock clock,
-        final List<DatagramChannel> udp, final List<ServerSocketChannel> tcp, final long maxSleepMs) throws IOException
+        final List<DatagramChannel> udp, final List<ServerSocketChannel> tcpListeners, final long maxSleepMs) throws IOException
     {
         this.name = name;
         this.config = config;
         this.counters = counters;
         this.clock = clock;
-        this.tcpIdleNs = config.tcpIdleTimeoutMs() * 1_000_000L;
         this.maxSleepMs = maxSleepMs;
         this.selector = Selector.open();
         this.resolver = new Dns64Resolver(config, counters, clock);
@@ -67,10 +61,10 @@ public final class Dns64ServerAgent implements Agent
                 channel.register(selector, SelectionKey.OP_READ, new UdpEndpoint(channel, resolver, counters));
             }
         }
-        for (final ServerSocketChannel channel : tcp)
+        this.tcp = new TcpClients(selector, resolver, counters, config.tcpMaxConnections(), config.tcpIdleTimeoutMs() * 1_000_000L);
+        for (final ServerSocketChannel channel : tcpListeners)
         {
-            channel.configureBlocking(false);
-            channel.register(selector, SelectionKey.OP_ACCEPT, (SelectionHandler)this::accept);
+            tcp.listen(channel);
         }
         final DatagramChannel upstream = resolver.upstream().udpChannel();
         upstream.register(selector, SelectionKey.OP_READ, (SelectionHandler)(key, now) -> resolver.upstream().receive(now));
@@ -99,11 +93,7 @@ public final class Dns64ServerAgent implements Agent
         selector.select(onReady, resolver.upstream().outstanding() > 0 ? 1 : maxSleepMs);
         nowNs = clock.nanoTime();
         work += resolver.doWork(nowNs);
-        if (nowNs - nextSweepNs >= 0)
-        {
-            nextSweepNs = nowNs + TCP_SWEEP_NS;
-            sweepIdleConnections();
-        }
+        tcp.sweepIdle(nowNs);
         return work;
     }
 
@@ -120,57 +110,10 @@ public final class Dns64ServerAgent implements Agent
         }
     }
 
-    private int accept(final SelectionKey key, final long now)
-    {
-        int accepted = 0;
-        try
-        {
-            SocketChannel channel;
-            while ((channel = ((ServerSocketChannel)key.channel()).accept()) != null)
-            {
-                accepted++;
-                if (connections.size() >= config.tcpMaxConnections())
-                {
-                    counters.increment(Dns64Counter.TCP_REJECTED);
-                    channel.close();
-                    continue;
-                }
-                counters.increment(Dns64Counter.TCP_CONNECTIONS);
-                channel.configureBlocking(false);
-                final TcpConnection[] holder = new TcpConnection[1];
-                final TcpConnection connection = new TcpConnection(channel, resolver, counters, now,
-                    () -> connections.remove(holder[0]));
-                holder[0] = connection;
-                connection.key(channel.register(selector, SelectionKey.OP_READ, connection));
-                connections.add(connection);
-            }
-        }
-        catch (final IOException ex)
-        {
-            counters.increment(Dns64Counter.INTERNAL_ERRORS);
-        }
-        return accepted;
-    }
-
-    private void sweepIdleConnections()
-    {
-        for (int i = connections.size() - 1; i >= 0; i--)
-        {
-            final TcpConnection connection = connections.get(i);
-            if (nowNs - connection.lastActivityNs() > tcpIdleNs)
-            {
-                connection.close();
-            }
-        }
-    }
-
     @Override
     public void onClose()
     {
-        for (int i = connections.size() - 1; i >= 0; i--)
-        {
-            connections.get(i).close();
-        }
+        tcp.closeConnections();
         try
         {
             for (final SelectionKey key : selector.keys())

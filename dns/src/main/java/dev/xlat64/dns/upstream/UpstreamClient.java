@@ -6,13 +6,9 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 
 import dev.xlat64.dns.Dns64Counter;
 import dev.xlat64.dns.Dns64Counters;
@@ -44,18 +40,17 @@ public final class UpstreamClient implements AutoCloseable
     private final long timeoutNs;
     private final int attempts;
     private final int ednsPayload;
+    private final int maxOutstanding;
     private final Dns64Counters counters;
     private final NanoClock clock;
     private final DatagramChannel udp;
-    private final Selector tcpSelector;
+    private final UpstreamTcp tcp;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(MAX_MESSAGE).order(ByteOrder.BIG_ENDIAN);
     private final UpstreamExchange[] byId = new UpstreamExchange[65_536];
     private final TimeoutQueue timeouts = new TimeoutQueue();
     private final SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
-    private final Consumer<SelectionKey> onTcpReady = this::onTcpReady;
     private int preferred;
     private int outstanding;
-    private int tcpActive;
     private int workDone;
 
     /**
@@ -63,11 +58,18 @@ public final class UpstreamClient implements AutoCloseable
      * @param timeoutMs   how long one attempt waits.
      * @param attempts    sends per question in total, across upstreams.
      * @param ednsPayload the UDP payload size advertised upstream.
+     * @param maxOutstanding questions in flight at most (at most 32768, half the ID space, so a free random ID
+     *                    is found in a few probes); more fail at once.
      */
     public UpstreamClient(
         final List<InetSocketAddress> servers, final int timeoutMs, final int attempts, final int ednsPayload,
-        final Dns64Counters counters, final NanoClock clock) throws IOException
+        final int maxOutstanding, final Dns64Counters counters, final NanoClock clock) throws IOException
     {
+        if (maxOutstanding < 1 || maxOutstanding > 32_768)
+        {
+            throw new IllegalArgumentException("maxOutstanding must be 1 to 32768: " + maxOutstanding);
+        }
+        this.maxOutstanding = maxOutstanding;
         if (servers.isEmpty())
         {
             throw new IllegalArgumentException("at least one upstream is required");
@@ -81,7 +83,7 @@ public final class UpstreamClient implements AutoCloseable
         this.udp = DatagramChannel.open();
         udp.configureBlocking(false);
         udp.bind(null);
-        this.tcpSelector = Selector.open();
+        this.tcp = new UpstreamTcp(this, counters, clock);
     }
 
     /** @return the UDP socket answers arrive on, for registering with a selector (OP_READ) to sleep on. */
@@ -106,6 +108,13 @@ public final class UpstreamClient implements AutoCloseable
         final Name name, final int type, final int dclass, final boolean dnssecOk, final boolean checkingDisabled,
         final UpstreamListener listener, final long nowNs)
     {
+        if (outstanding >= maxOutstanding)
+        {
+            // Never wait for a free query ID: too many questions in flight means the upstreams are not keeping up.
+            counters.increment(Dns64Counter.UPSTREAM_OVERLOAD);
+            listener.onFailure();
+            return;
+        }
         final Message query = new Message(0);
         query.getHeader().setFlag(Flags.RD);
         if (checkingDisabled)
@@ -133,17 +142,7 @@ public final class UpstreamClient implements AutoCloseable
         {
             receiveUdp(nowNs);
         }
-        if (tcpActive > 0)
-        {
-            try
-            {
-                tcpSelector.selectNow(onTcpReady);
-            }
-            catch (final IOException ex)
-            {
-                counters.increment(Dns64Counter.UPSTREAM_IO_ERRORS);
-            }
-        }
+        workDone += tcp.poll();
         UpstreamExchange expired;
         while ((expired = timeouts.pollExpired(nowNs)) != null)
         {
@@ -201,7 +200,7 @@ public final class UpstreamClient implements AutoCloseable
 
     private void retryOrFail(final UpstreamExchange exchange, final long nowNs)
     {
-        closeTcp(exchange);
+        tcp.close(exchange);
         exchange.attempt++;
         if (exchange.attempt >= attempts)
         {
@@ -304,7 +303,7 @@ public final class UpstreamClient implements AutoCloseable
     {
         exchange.done = true;
         releaseId(exchange);
-        closeTcp(exchange);
+        tcp.close(exchange);
         outstanding--;
     }
 
@@ -323,15 +322,7 @@ public final class UpstreamClient implements AutoCloseable
         timeouts.add(exchange, nowNs + timeoutNs);
         try
         {
-            final SocketChannel channel = SocketChannel.open();
-            exchange.tcp = channel;
-            tcpActive++;
-            channel.configureBlocking(false);
-            exchange.tcpOut = ByteBuffer.allocate(2 + exchange.wire.length);
-            exchange.tcpOut.putShort((short)exchange.wire.length).put(exchange.wire).flip();
-            exchange.tcpLength = ByteBuffer.allocate(2);
-            final boolean connected = channel.connect(servers.get(exchange.server));
-            channel.register(tcpSelector, connected ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT, exchange);
+            tcp.start(exchange, servers.get(exchange.server));
         }
         catch (final IOException ex)
         {
@@ -340,85 +331,23 @@ public final class UpstreamClient implements AutoCloseable
         }
     }
 
-    private void onTcpReady(final SelectionKey key)
+    /** From {@link UpstreamTcp}: a complete answer arrived over TCP. */
+    void onTcpMessage(final UpstreamExchange exchange, final byte[] bytes, final long nowNs)
     {
-        final UpstreamExchange exchange = (UpstreamExchange)key.attachment();
-        final SocketChannel channel = exchange.tcp;
-        final long nowNs = clock.nanoTime();
-        workDone++;
-        try
-        {
-            if (key.isConnectable())
-            {
-                channel.finishConnect();
-                key.interestOps(SelectionKey.OP_WRITE);
-            }
-            if (key.isValid() && key.isWritable())
-            {
-                channel.write(exchange.tcpOut);
-                if (!exchange.tcpOut.hasRemaining())
-                {
-                    key.interestOps(SelectionKey.OP_READ);
-                }
-            }
-            if (key.isValid() && key.isReadable())
-            {
-                readTcp(exchange, channel, nowNs);
-            }
-        }
-        catch (final IOException ex)
-        {
-            counters.increment(Dns64Counter.UPSTREAM_IO_ERRORS);
-            retryOrFail(exchange, nowNs);
-        }
+        onMessage(exchange, bytes, true, nowNs);
     }
 
-    private void readTcp(final UpstreamExchange exchange, final SocketChannel channel, final long nowNs) throws IOException
+    /** From {@link UpstreamTcp}: the connection failed. */
+    void onTcpFailure(final UpstreamExchange exchange, final long nowNs)
     {
-        if (exchange.tcpIn == null)
-        {
-            if (channel.read(exchange.tcpLength) < 0)
-            {
-                throw new IOException("upstream closed the connection before answering");
-            }
-            if (exchange.tcpLength.hasRemaining())
-            {
-                return;
-            }
-            exchange.tcpIn = ByteBuffer.allocate(exchange.tcpLength.getShort(0) & 0xFFFF);
-        }
-        if (channel.read(exchange.tcpIn) < 0 && exchange.tcpIn.hasRemaining())
-        {
-            throw new IOException("upstream closed the connection in the middle of an answer");
-        }
-        if (!exchange.tcpIn.hasRemaining())
-        {
-            onMessage(exchange, exchange.tcpIn.array(), true, nowNs);
-        }
-    }
-
-    private void closeTcp(final UpstreamExchange exchange)
-    {
-        if (exchange.tcp != null)
-        {
-            try
-            {
-                exchange.tcp.close();
-            }
-            catch (final IOException ex)
-            {
-                counters.increment(Dns64Counter.UPSTREAM_IO_ERRORS);
-            }
-            exchange.tcp = null;
-            exchange.tcpIn = null;
-            tcpActive--;
-        }
+        counters.increment(Dns64Counter.UPSTREAM_IO_ERRORS);
+        retryOrFail(exchange, nowNs);
     }
 
     @Override
     public void close() throws IOException
     {
         udp.close();
-        tcpSelector.close();
+        tcp.closeAll();
     }
 }

@@ -224,6 +224,12 @@ public final class PacketSocket implements AutoCloseable
         return rxHeadroomBytes;
     }
 
+    /** The socket's file descriptor (for poll(2) in an idle strategy), -1 once closed. */
+    public int fileDescriptor()
+    {
+        return fd;
+    }
+
     public String interfaceName()
     {
         return interfaceName;

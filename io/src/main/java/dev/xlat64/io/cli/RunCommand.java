@@ -10,12 +10,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import dev.xlat64.core.counters.TranslatorCounters;
+import dev.xlat64.core.pipeline.SiitWorkerSelector;
 import dev.xlat64.core.rfc7915.Translator;
 import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.io.config.ConfigException;
 import dev.xlat64.io.config.ConfigNode;
 import dev.xlat64.io.config.TranslatorConfigReader;
 import dev.xlat64.io.gateway.GatewayConfig;
+import dev.xlat64.io.gateway.GatewayDns64Config;
 import dev.xlat64.io.gateway.GatewayRuntime;
 import dev.xlat64.io.gateway.PacketSocketPort;
 import dev.xlat64.io.gateway.Privileges;
@@ -31,7 +33,8 @@ import sun.misc.Signal;
  * a missing interface, no privileges) is one line on stderr saying what to fix, and a non-zero exit code.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run the gateway: translate between the IPv6 and the IPv4 interface of the config file.")
+    description = "Run the gateway: translate between the IPv6 and the IPv4 interface of the config file, and answer "
+        + "DNS64 queries to the gateway's addresses when the file has a dns64: section.")
 public final class RunCommand implements Callable<Integer>
 {
     /** Exit code for a configuration that cannot be used. */
@@ -50,6 +53,7 @@ public final class RunCommand implements Callable<Integer>
     {
         final GatewayConfig gatewayConfig;
         final TranslatorConfig translatorConfig;
+        final GatewayDns64Config dns64Config;
         try
         {
             final ConfigNode root = ConfigNode.load(config);
@@ -58,6 +62,7 @@ public final class RunCommand implements Callable<Integer>
             root.rejectUnknownKeys(topLevel);
             gatewayConfig = GatewayConfig.read(root);
             translatorConfig = TranslatorConfigReader.read(root);
+            dns64Config = GatewayDns64Config.read(root, gatewayConfig, translatorConfig);
         }
         catch (final ConfigException ex)
         {
@@ -87,7 +92,8 @@ public final class RunCommand implements Callable<Integer>
                 (name, counters) -> PacketSocketPort.open(name, counters, null, gatewayConfig.tpacketVersion()),
                 (worker, counters) -> new TranslatorProcessor(
                     new Translator(translatorConfig, new TranslatorCounters(counters, "worker-" + worker))),
-                describe(translatorConfig), System.out);
+                new SiitWorkerSelector(translatorConfig.pool6(), translatorConfig.eamt()),
+                describe(translatorConfig), dns64Config, System.out);
         }
         catch (final IOException | RuntimeException ex)
         {

@@ -21,6 +21,7 @@ import dev.xlat64.dns.SocketAddresses;
  *   allow-non-global: false                    # let 64:ff9b::/96 carry non-global IPv4 (against RFC 6052 §3.1)
  *   upstream-timeout-ms: 1000
  *   upstream-attempts: 2                       # sends per question in total, across upstreams
+ *   upstream-max-outstanding: 4096             # questions in flight per thread; more get SERVFAIL at once
  *   exclude-aaaa: ["2001:db8:bad::/48"]        # added to ::ffff:0:0/96 (RFC 6147 §5.1.4)
  *   exclude-a: ["10.0.0.0/8"]                  # A records in these ranges are not mapped
  *   allow-clients: ["127.0.0.0/8", "::1"]      # the ACL (default loopback only); others get REFUSED
@@ -41,7 +42,7 @@ public final class Dns64ConfigReader
 {
     public static final String SECTION = "dns64";
     static final Set<String> KEYS = Set.of("listen", "upstreams", "prefixes", "allow-non-global", "upstream-timeout-ms",
-        "upstream-attempts", "exclude-aaaa", "exclude-a", "allow-clients", "dns64-clients", "ptr", "ipv4only-arpa",
+        "upstream-attempts", "upstream-max-outstanding", "exclude-aaaa", "exclude-a", "allow-clients", "dns64-clients", "ptr", "ipv4only-arpa",
         "ipv4only-arpa-ttl", "cache-entries", "cache-max-ttl", "cache-max-negative-ttl", "edns-payload", "threads",
         "tcp-idle-timeout-ms", "tcp-max-connections");
 
@@ -90,6 +91,7 @@ public final class Dns64ConfigReader
         {
             builder.upstreamAttempts(dns64.integer("upstream-attempts", 1, 16));
         }
+        builder.upstreamMaxOutstanding(dns64.integer("upstream-max-outstanding", 1, 32_768, 4096));
         builder.cacheEntries(dns64.integer("cache-entries", 0, 1 << 24, 65_536));
         builder.cacheMaxTtl(dns64.integer("cache-max-ttl", 0, 604_800, 86_400));
         builder.cacheMaxNegativeTtl(dns64.integer("cache-max-negative-ttl", 0, 86_400, 3600));

@@ -20,7 +20,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
  * on the data path). Pipeline counters keep their own names ({@code xlat64_rx_packets_total{port,family}});
  * the others are named by their area's type id range and their label {@code "<prefix>.<name>"}:
  * {@code xlat64_socket_<name>_total{port}}, {@code xlat64_neighbor_<name>_total{port}},
- * {@code xlat64_translator_<name>_total{agent}}, {@code xlat64_dns64_<name>_total{agent}}.
+ * {@code xlat64_translator_<name>_total{agent}}, {@code xlat64_dns64_<name>_total{agent}},
+ * {@code xlat64_dns64_gateway_<name>_total{agent}}.
  * The duty-cycle maximum is a gauge; everything else is a counter.
  */
 public final class CountersCollector implements MultiCollector
@@ -87,6 +88,10 @@ public final class CountersCollector implements MultiCollector
         if (typeId >= 6400 && typeId < 6500)
         {
             return "dns64_";
+        }
+        if (typeId >= 6500 && typeId < 6600)
+        {
+            return "dns64_gateway_"; // the colocated DNS64's packet side (ColocatedDnsCounter)
         }
         return "";
     }

@@ -12,9 +12,16 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.agrona.concurrent.status.CountersReader;
+
 import dev.xlat64.core.addr.Ipv6Address;
+import dev.xlat64.core.counters.DropReason;
+import dev.xlat64.core.counters.PipelineCounter;
+import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.io.afpacket.NetworkNamespace;
 import dev.xlat64.io.counters.CountersFile;
 import dev.xlat64.io.lab.NetnsLab;
@@ -41,6 +48,10 @@ public final class Demo
     private Path workDir;
     private Thread cleanupHook;
     private int failures;
+    private LabZoneProcess zoneServer;
+    /** The server as the client reaches it: the address the DNS64 step returned. */
+    private String serverIpv6 = LabGatewayConfig.SERVER_IPV6;
+    private volatile boolean interrupted;
 
     public Demo(final PrintStream out, final boolean keep)
     {
@@ -60,7 +71,13 @@ public final class Demo
             return 1;
         }
         ToolInstaller.ensure(ToolInstaller.DEMO_TOOLS, out);
-        cleanupHook = new Thread(this::cleanUp, "xlat64-demo-cleanup");
+        cleanupHook = new Thread(() ->
+        {
+            interrupted = true;
+            out.println();
+            out.println("Interrupted: removing what the demo made.");
+            cleanUp();
+        }, "xlat64-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanupHook);
         try
         {
@@ -69,6 +86,7 @@ public final class Demo
             {
                 return 1;
             }
+            dns64();
             ping();
             udp();
             tcp();
@@ -78,6 +96,10 @@ public final class Demo
         }
         catch (final IOException | RuntimeException ex)
         {
+            if (interrupted)
+            {
+                return 130; // the cleanup hook is removing the lab under our feet
+            }
             out.println("xlat64 demo failed: " + ex.getMessage());
             failures++;
         }
@@ -100,28 +122,48 @@ public final class Demo
             "no route out of the lab.");
         lab = NetnsLab.builder().serverLinkMtu(IPV4_MTU).create();
         workDir = Files.createTempDirectory("xlat64-demo-");
-        out.printf("""
+        // Three columns of 36 characters: client, gateway, server.
+        final String row = "  %-36s%-36s%s";
+        out.println();
+        out.println(String.format(row, "client, IPv6 only", "gateway: xlat64 (SIIT)", "server, IPv4 only").stripTrailing());
+        out.println(String.format(row, "netns " + lab.namespace(NetnsLab.Role.CLIENT),
+            "netns " + lab.namespace(NetnsLab.Role.GATEWAY),
+            "netns " + lab.namespace(NetnsLab.Role.SERVER)).stripTrailing());
+        out.println(String.format(row, lab.clientInterface() + " " + NetnsLab.CLIENT_IPV6 + "  <-veth->",
+            lab.gatewayIpv6Interface() + " " + NetnsLab.GATEWAY_IPV6, "").stripTrailing());
+        out.println(String.format(row, "", lab.gatewayIpv4Interface() + " " + NetnsLab.GATEWAY_IPV4 + "  <-veth->",
+            lab.serverInterface() + " " + NetnsLab.SERVER_IPV4).stripTrailing());
+        out.println(String.format(row, "", "(the IPv4 link has MTU " + IPV4_MTU + ")", "").stripTrailing());
+        out.println();
+        out.printf("  The client reaches the server at %s: pool6 2001:db8:64::/96 with 198.51.100.10 inside.%n",
+            LabGatewayConfig.SERVER_IPV6);
+        out.printf("  The server sees the client as %s: the EAM entry 2001:db8:1::2/128 <-> 203.0.113.2/32.%n%n",
+            LabGatewayConfig.CLIENT_IPV4);
+    }
 
-              client, IPv6 only               gateway: xlat64 (SIIT)               server, IPv4 only
-              netns %-26s netns %-30s netns %s
-              %-14s %-16s<-veth->%-12s %s
-                                                %-12s %-17s<-veth->%-12s %s
-                                                (the IPv4 link has MTU %d)
-
-              The client reaches the server at %s: pool6 2001:db8:64::/96 with 198.51.100.10 inside.
-              The server sees the client as %s: the EAM entry 2001:db8:1::2/128 <-> 203.0.113.2/32.
-
-            """, lab.namespace(NetnsLab.Role.CLIENT), lab.namespace(NetnsLab.Role.GATEWAY),
-            lab.namespace(NetnsLab.Role.SERVER),
-            lab.clientInterface(), NetnsLab.CLIENT_IPV6, lab.gatewayIpv6Interface(), NetnsLab.GATEWAY_IPV6,
-            lab.gatewayIpv4Interface(), NetnsLab.GATEWAY_IPV4, lab.serverInterface(), NetnsLab.SERVER_IPV4,
-            IPV4_MTU, LabGatewayConfig.SERVER_IPV6, LabGatewayConfig.CLIENT_IPV4);
+    private void dns64() throws IOException
+    {
+        zoneServer = LabZoneProcess.start(lab.namespace(NetnsLab.Role.SERVER), NetnsLab.SERVER_IPV4, 53);
+        step("1. DNS64 in the gateway: the client asks the gateway (" + NetnsLab.GATEWAY_IPV6 + ") about lab.example",
+            "the zone lives on the IPv4-only server (" + NetnsLab.SERVER_IPV4 + "), which the gateway asks in turn");
+        final String address = new Dns64Steps(lab, out, this::verdict).run();
+        if (address != null)
+        {
+            serverIpv6 = address;
+            out.println("The next steps use " + address + ", the address dig returned.");
+        }
+        else
+        {
+            out.println("dig returned no address; the next steps use " + serverIpv6 + " (198.51.100.10 in pool6).");
+        }
+        out.println();
     }
 
     private boolean startGateway() throws IOException, InterruptedException
     {
         final Path config = workDir.resolve("xlat64.yaml");
-        Files.writeString(config, LabGatewayConfig.yaml(lab, IPV4_MTU, workDir.resolve("counters")));
+        Files.writeString(config,
+            LabGatewayConfig.yaml(lab, IPV4_MTU, workDir.resolve("counters")) + LabGatewayConfig.dns64Section());
         out.println("Starting the gateway in " + lab.namespace(NetnsLab.Role.GATEWAY) + ": xlat64 run --config " +
             config);
         gateway = GatewayProcess.start(lab.namespace(NetnsLab.Role.GATEWAY), config, workDir.resolve("gateway.log"),
@@ -145,10 +187,10 @@ public final class Demo
 
     private void ping() throws IOException
     {
-        step("1. ping from the IPv6-only client to the IPv4-only server",
-            "ping -6 -c 3 " + LabGatewayConfig.SERVER_IPV6 + " in the client namespace");
+        step("2. ping from the IPv6-only client to the IPv4-only server",
+            "ping -6 -c 3 " + serverIpv6 + " in the client namespace");
         final PingResult result = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT,
-            "ping", "-6", "-n", "-c", "3", "-i", "0.2", "-W", "2", LabGatewayConfig.SERVER_IPV6).output());
+            "ping", "-6", "-n", "-c", "3", "-i", "0.2", "-W", "2", serverIpv6).output());
         verdict(result.received() == result.transmitted() && result.transmitted() == 3,
             String.format("%d echo requests sent, %d replies back (average round trip %.2f ms): each ICMPv6 echo " +
                 "became an ICMPv4 echo to 198.51.100.10 and each reply came back as ICMPv6.",
@@ -158,7 +200,7 @@ public final class Demo
 
     private void udp() throws IOException
     {
-        step("2. a UDP exchange", "10 datagrams of 512 bytes to [" + LabGatewayConfig.SERVER_IPV6 + "]:" + UDP_PORT +
+        step("3. a UDP exchange", "10 datagrams of 512 bytes to [" + serverIpv6 + "]:" + UDP_PORT +
             ", an echo server on 198.51.100.10 sends each back");
         try (UdpEchoServer echo = new UdpEchoServer(NetworkNamespace.run(lab.namespace(NetnsLab.Role.SERVER), () ->
                 DatagramChannel.open(StandardProtocolFamily.INET)
@@ -167,7 +209,7 @@ public final class Demo
                 () -> DatagramChannel.open(StandardProtocolFamily.INET6)))
         {
             final UdpExchange.Result result = UdpExchange.run(client,
-                new InetSocketAddress(InetAddress.getByName(LabGatewayConfig.SERVER_IPV6), UDP_PORT), 10, 512, 2000);
+                new InetSocketAddress(InetAddress.getByName(serverIpv6), UDP_PORT), 10, 512, 2000);
             verdict(result.ok(), String.format("%d of %d came back byte for byte; the server saw them come from %s " +
                     "(the client's EAM address).", result.echoed(), result.sent(), format(echo.lastPeer())),
                 result.echoed() + " of " + result.sent() + " came back intact, " + result.corrupted() + " corrupted");
@@ -176,7 +218,7 @@ public final class Demo
 
     private void tcp() throws IOException
     {
-        step("3. TCP both ways, content verified with SHA-256",
+        step("4. TCP both ways, content verified with SHA-256",
             (TCP_BYTES_6TO4 >> 20) + " MiB from the client to the server, " + (TCP_BYTES_4TO6 >> 20) +
             " MiB from the server to the client (to " + LabGatewayConfig.CLIENT_IPV4 + ")");
         try (TcpSink sink = new TcpSink(NetworkNamespace.run(lab.namespace(NetnsLab.Role.SERVER), () ->
@@ -186,7 +228,7 @@ public final class Demo
             final TcpTransfer.Result result = TcpTransfer.run(
                 NetworkNamespace.run(lab.namespace(NetnsLab.Role.CLIENT),
                     () -> SocketChannel.open(StandardProtocolFamily.INET6)),
-                new InetSocketAddress(InetAddress.getByName(LabGatewayConfig.SERVER_IPV6), TCP_PORT_6TO4),
+                new InetSocketAddress(InetAddress.getByName(serverIpv6), TCP_PORT_6TO4),
                 TCP_BYTES_6TO4, 6);
             verdict(result.ok(), String.format("client -> server: %d bytes arrived, SHA-256 equal on both ends " +
                 "(%.0f Mbit/s through the translator).", result.received(), result.megabitsPerSecond()),
@@ -211,10 +253,10 @@ public final class Demo
 
     private void hopLimit() throws IOException
     {
-        step("4. a hop limit that runs out at the gateway (what traceroute relies on)",
+        step("5. a hop limit that runs out at the gateway (what traceroute relies on)",
             "ping -6 -t 1: the packet may make only one hop");
         final PingResult result = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT,
-            "ping", "-6", "-n", "-c", "1", "-t", "1", "-W", "2", LabGatewayConfig.SERVER_IPV6).output());
+            "ping", "-6", "-n", "-c", "1", "-t", "1", "-W", "2", serverIpv6).output());
         verdict(result.error() != null && result.error().startsWith("Time exceeded"),
             "the gateway answered with ICMPv6 \"" + result.error() + "\" from " + result.errorFrom() +
             " instead of translating (RFC 7915 §5.1).",
@@ -223,10 +265,10 @@ public final class Demo
 
     private void packetTooBig() throws IOException
     {
-        step("5. a packet too big for the IPv4 side (MTU " + IPV4_MTU + ")",
+        step("6. a packet too big for the IPv4 side (MTU " + IPV4_MTU + ")",
             "ping -6 -M do -s 1452: a 1500-byte IPv6 packet that may not be fragmented");
         final PingResult big = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT,
-            "ping", "-6", "-n", "-c", "1", "-M", "do", "-s", "1452", "-W", "2", LabGatewayConfig.SERVER_IPV6).output());
+            "ping", "-6", "-n", "-c", "1", "-M", "do", "-s", "1452", "-W", "2", serverIpv6).output());
         final int ipv6Mtu = IPV4_MTU + 20;
         verdict(big.error() != null && big.error().contains("mtu=" + ipv6Mtu),
             "the gateway answered \"" + big.error() + "\" from " + big.errorFrom() + ": " + IPV4_MTU +
@@ -235,7 +277,7 @@ public final class Demo
         final int fitting = ipv6Mtu - 48;
         final PingResult fits = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT,
             "ping", "-6", "-n", "-c", "1", "-M", "do", "-s", Integer.toString(fitting), "-W", "2",
-            LabGatewayConfig.SERVER_IPV6).output());
+            serverIpv6).output());
         verdict(fits.received() == 1,
             "a " + ipv6Mtu + "-byte packet (ping -s " + fitting + ") fits and is answered.",
             "the " + ipv6Mtu + "-byte ping got no reply:\n" + fits.output());
@@ -248,14 +290,59 @@ public final class Demo
         out.println("The gateway's counters, read live from " + file + " (what `xlat64 stats` shows):");
         try (CountersFile counters = CountersFile.openForReading(file))
         {
-            counters.reader().forEach((value, id, label) ->
+            final CountersReader reader = counters.reader();
+            reader.forEach((value, id, label) ->
             {
                 if (value != 0 && !label.startsWith("duty-cycle"))
                 {
                     out.printf("  %-58s %12d%n", label, value);
                 }
             });
+            out.println();
+            out.println(summary(reader));
         }
+    }
+
+    /**
+     * @return the counters in a sentence: what was translated, generated and dropped, and why.
+     */
+    static String summary(final CountersReader reader)
+    {
+        final long[] outcomes = new long[16];
+        final Map<String, Long> drops = new TreeMap<>();
+        reader.forEach((value, id, label) ->
+        {
+            final int typeId = reader.getCounterTypeId(id);
+            final int outcome = typeId - TranslatorOutcome.TYPE_ID_BASE;
+            final PipelineCounter pipeline = PipelineCounter.byTypeId(typeId);
+            if (outcome >= 0 && outcome < outcomes.length)
+            {
+                outcomes[outcome] += value;
+            }
+            else if (value != 0 && typeId >= DropReason.TYPE_ID_BASE && typeId < DropReason.TYPE_ID_BASE + 1000)
+            {
+                drops.merge(label.substring(label.lastIndexOf('.') + 1), value, Long::sum);
+            }
+            else if (value != 0 && pipeline != null && pipeline.isDrop())
+            {
+                drops.merge(pipeline.counterName().substring("drop-".length()), value, Long::sum);
+            }
+        });
+        final long dropped = drops.values().stream().mapToLong(Long::longValue).sum();
+        final StringBuilder sb = new StringBuilder(String.format(
+            "In plain words: the gateway translated %d packets from IPv6 to IPv4 and %d from IPv4 to IPv6 " +
+            "(%d of them ICMP errors with the packet inside), sent %d ICMP errors of its own, and dropped %d",
+            outcomes[TranslatorOutcome.TRANSLATED_6TO4.id()], outcomes[TranslatorOutcome.TRANSLATED_4TO6.id()],
+            outcomes[TranslatorOutcome.ICMP_ERRORS_TRANSLATED.id()], outcomes[TranslatorOutcome.ICMP_ERRORS_GENERATED.id()],
+            dropped));
+        if (dropped > 0)
+        {
+            sb.append(" (");
+            drops.forEach((reason, count) -> sb.append(reason).append(' ').append(count).append(", "));
+            sb.setLength(sb.length() - 2);
+            sb.append(')');
+        }
+        return sb.append('.').toString();
     }
 
     private void leaveUp()
@@ -267,16 +354,18 @@ public final class Demo
         out.printf("""
 
             The lab stays up (--keep); the gateway runs as pid %d, logging to %s. Try:
+              sudo ip netns exec %s dig AAAA server.lab.example @%s
               sudo ip netns exec %s ping %s
               sudo ip netns exec %s ping -t 1 %s
               sudo ip netns exec %s ping %s
               sudo ./xlat64 stats --watch --counters-file %s
               sudo ip netns exec %s ip -s link
             When done:
-              sudo kill %d; sudo ip netns del %s; sudo ip netns del %s; sudo ip netns del %s; rm -r %s
-            """, gateway.pid(), workDir.resolve("gateway.log"), client, LabGatewayConfig.SERVER_IPV6, client,
+              sudo kill %d %d; sudo ip netns del %s; sudo ip netns del %s; sudo ip netns del %s; rm -r %s
+            """, gateway.pid(), workDir.resolve("gateway.log"), client, NetnsLab.GATEWAY_IPV6,
+            client, LabGatewayConfig.SERVER_IPV6, client,
             LabGatewayConfig.SERVER_IPV6, server, LabGatewayConfig.CLIENT_IPV4, workDir.resolve("counters"), gw,
-            gateway.pid(), client, gw, server, workDir);
+            gateway.pid(), zoneServer == null ? gateway.pid() : zoneServer.pid(), client, gw, server, workDir);
         out.flush();
         // The lab removes itself from a JVM shutdown hook; --keep means exactly not that, so skip the hooks.
         Runtime.getRuntime().removeShutdownHook(cleanupHook);
@@ -285,6 +374,11 @@ public final class Demo
 
     private synchronized void cleanUp()
     {
+        if (zoneServer != null)
+        {
+            zoneServer.close();
+            zoneServer = null;
+        }
         if (gateway != null)
         {
             out.println();

@@ -19,6 +19,14 @@ public final class JavaCommand
 
     public static List<String> xlat64(final String... args)
     {
+        return java(MAIN_CLASS, args);
+    }
+
+    /**
+     * @return the command line that runs {@code mainClass} with {@code args} in a JVM like this one.
+     */
+    public static List<String> java(final String mainClass, final String... args)
+    {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -32,7 +40,7 @@ public final class JavaCommand
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(MAIN_CLASS);
+        command.add(mainClass);
         command.addAll(List.of(args));
         return command;
     }

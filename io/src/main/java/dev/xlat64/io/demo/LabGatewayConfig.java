@@ -55,12 +55,27 @@ public final class LabGatewayConfig
             %s  workers: 1
               threading: shared
               threads: 1
-              idle-strategy: backoff
+              idle-strategy: poll
               tpacket-version: 2
               counters-file: %s
             """.formatted(lab.pool6(), NetnsLab.CLIENT_IPV6, CLIENT_IPV4, NetnsLab.GATEWAY_IPV6,
             NetnsLab.GATEWAY_IPV4, ipv4MtuBytes, lab.gatewayIpv6Interface(), lab.gatewayIpv4Interface(),
             nextHops, countersFile);
+    }
+
+    /**
+     * @return a {@code dns64:} section for the lab: the gateway answers DNS64 on its own addresses (the default
+     *     listen), for the client's prefix, asking the lab's zone server on the IPv4-only server; the prefix is
+     *     pool6 (the default), so the translator and the DNS64 agree.
+     */
+    public static String dns64Section()
+    {
+        return """
+            dns64:
+              upstreams: ["%s"]
+              allow-clients: ["2001:db8:1::/64"]
+              upstream-timeout-ms: 500
+            """.formatted(NetnsLab.SERVER_IPV4);
     }
 
     /**

@@ -30,6 +30,7 @@ public final class ToolInstaller
         tools.put("ip", "iproute2");
         tools.put("ethtool", "ethtool");
         tools.put("ping", "iputils-ping");
+        tools.put("dig", "dnsutils");
         return tools;
     }
 

@@ -2,7 +2,10 @@ package dev.xlat64.io.gateway;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.Function;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 import org.agrona.ErrorHandler;
@@ -17,7 +20,6 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.agrona.concurrent.status.CountersManager;
 
-import dev.xlat64.core.pipeline.AddressHashWorkerSelector;
 import dev.xlat64.core.pipeline.BatchWriter;
 import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.core.pipeline.NeighborFrameHandler;
@@ -38,7 +40,8 @@ import dev.xlat64.core.pipeline.WorkerSelector;
 /**
  * The data path assembled: an {@link RxAgent} and a {@link TxAgent} per port, {@code workers} {@link WorkerAgent}s,
  * a one-to-one ring from every RX agent to every worker and from every worker to every TX agent (so no ring
- * has two producers), and the threads that run them. It owns neither the ports nor the counters.
+ * has two producers), optionally a local service's agent (the colocated DNS64) with its own ring to every TX
+ * agent, and the threads that run them. It owns neither the ports nor the counters.
  */
 public final class Gateway implements AutoCloseable
 {
@@ -54,6 +57,9 @@ public final class Gateway implements AutoCloseable
     private final List<RxAgent> rxAgents = new ArrayList<>();
     private final List<WorkerAgent> workerAgents = new ArrayList<>();
     private final List<TxAgent> txAgents = new ArrayList<>();
+    private final Agent localAgent;
+    /** The port each RX agent polls, when it has a descriptor an idle thread can wait on. */
+    private final Map<Agent, Pollable> pollableByAgent = new IdentityHashMap<>();
     private final List<RingBuffer> rings = new ArrayList<>();
     private final List<AgentRunner> runners = new ArrayList<>();
     private final List<String> threadLayout = new ArrayList<>();
@@ -88,17 +94,31 @@ public final class Gateway implements AutoCloseable
      * @param ipv6Port index in {@code ports} of the port IPv6 packets leave by.
      * @param ipv4Port index in {@code ports} of the port IPv4 packets leave by.
      * @param processors makes worker {@code w}'s processor (its translator).
+     * @param selector picks the worker of each packet (flow affinity).
      * @param nextHops makes port {@code p}'s next-hop resolver, used on its TX agent's thread.
      * @param neighborFrames true to hand the ARP/NDP frames each RX agent sees to its port's resolver.
      * @param diverter takes packets for local services before the workers.
      * @param counters where every counter is allocated.
      * @param log where agents report unexpected exceptions.
+     * @param localService makes the agent of a local service that answers through the TX path (the colocated
+     *     DNS64), given its egress writers by family as a worker gets them; null for none.
      */
     public record Parts(
         List<PacketPort> ports, int ipv6Port, int ipv4Port, IntFunction<PacketProcessor> processors,
-        IntFunction<NextHopResolver> nextHops, boolean neighborFrames, RxDiverter diverter, CountersManager counters,
-        ErrorHandler log)
+        WorkerSelector selector, IntFunction<NextHopResolver> nextHops, boolean neighborFrames, RxDiverter diverter,
+        CountersManager counters,
+        ErrorHandler log,
+        Function<BatchWriter[], Agent> localService)
     {
+        /** The parts without a local service. */
+        public Parts(
+            final List<PacketPort> ports, final int ipv6Port, final int ipv4Port,
+            final IntFunction<PacketProcessor> processors, final WorkerSelector selector,
+            final IntFunction<NextHopResolver> nextHops, final boolean neighborFrames, final RxDiverter diverter,
+            final CountersManager counters, final ErrorHandler log)
+        {
+            this(ports, ipv6Port, ipv4Port, processors, selector, nextHops, neighborFrames, diverter, counters, log, null);
+        }
     }
 
     private Gateway(final Parts parts, final Settings settings)
@@ -125,7 +145,7 @@ public final class Gateway implements AutoCloseable
             txCounters[p] = new TxCounters(parts.counters(), ports.get(p).name());
             neighborRings[p] = parts.neighborFrames() ? ring(NEIGHBOR_RING_BYTES) : null;
         }
-        final WorkerSelector selector = new AddressHashWorkerSelector();
+        final WorkerSelector selector = parts.selector();
         for (int p = 0; p < portCount; p++)
         {
             final BatchWriter[] writers = new BatchWriter[workers];
@@ -135,8 +155,13 @@ public final class Gateway implements AutoCloseable
             }
             final NeighborFrameHandler neighbors = neighborRings[p] == null ? NeighborFrameHandler.NONE :
                 new NeighborFrameRing(neighborRings[p], txCounters[p].neighborRingFullCounter());
-            rxAgents.add(new RxAgent(p, ports.get(p), writers, selector, parts.diverter(), neighbors,
-                new RxCounters(parts.counters(), ports.get(p).name()), clock, parts.log(), settings.batchSize()));
+            final RxAgent rxAgent = new RxAgent(p, ports.get(p), writers, selector, parts.diverter(), neighbors,
+                new RxCounters(parts.counters(), ports.get(p).name()), clock, parts.log(), settings.batchSize());
+            rxAgents.add(rxAgent);
+            if (ports.get(p) instanceof Pollable pollable)
+            {
+                pollableByAgent.put(rxAgent, pollable);
+            }
         }
         for (int w = 0; w < workers; w++)
         {
@@ -158,12 +183,35 @@ public final class Gateway implements AutoCloseable
                 new WorkerCounters(parts.counters(), name), clock, parts.log(),
                 PacketBatch.maxPacketLength(batchBytes), settings.batchSize()));
         }
+        // A local service writes into the TX path like one more worker: its own one-to-one ring per port.
+        final RingBuffer[] serviceToTx = new RingBuffer[parts.localService() == null ? 0 : portCount];
+        if (parts.localService() != null)
+        {
+            final BatchWriter[] byPort = new BatchWriter[portCount];
+            for (int p = 0; p < portCount; p++)
+            {
+                serviceToTx[p] = ring(settings.ringBytes());
+                byPort[p] = new BatchWriter(serviceToTx[p], batchBytes, settings.batchSize());
+            }
+            final BatchWriter[] egress = new BatchWriter[Family.values().length];
+            egress[Family.IPV6.ordinal()] = byPort[parts.ipv6Port()];
+            egress[Family.IPV4.ordinal()] = byPort[parts.ipv4Port()];
+            localAgent = parts.localService().apply(egress);
+        }
+        else
+        {
+            localAgent = null;
+        }
         for (int p = 0; p < portCount; p++)
         {
-            final RingBuffer[] inputs = new RingBuffer[workers];
+            final RingBuffer[] inputs = new RingBuffer[workers + (serviceToTx.length > 0 ? 1 : 0)];
             for (int w = 0; w < workers; w++)
             {
                 inputs[w] = workerToTx[w][p];
+            }
+            if (serviceToTx.length > 0)
+            {
+                inputs[workers] = serviceToTx[p];
             }
             txAgents.add(new TxAgent(p, ports.get(p), inputs, neighborRings[p], parts.nextHops().apply(p),
                 txCounters[p], clock, parts.log(), settings.batchSize()));
@@ -196,6 +244,10 @@ public final class Gateway implements AutoCloseable
     {
         final List<Agent> agents = new ArrayList<>(rxAgents);
         agents.addAll(workerAgents);
+        if (localAgent != null)
+        {
+            agents.add(localAgent);
+        }
         agents.addAll(txAgents);
         return agents;
     }
@@ -216,7 +268,8 @@ public final class Gateway implements AutoCloseable
                     where += "@cpu" + cpu;
                 }
                 threadLayout.add(where);
-                runners.add(new AgentRunner(settings.idleStrategy().newStrategy(), log, null, agent));
+                runners.add(new AgentRunner(
+                    settings.idleStrategy().newStrategy(pollFds(List.of(agents.get(i)))), log, null, agent));
             }
         }
         else
@@ -235,13 +288,31 @@ public final class Gateway implements AutoCloseable
             {
                 final Agent agent = group.size() == 1 ? group.get(0) : new CompositeAgent(group);
                 threadLayout.add(agent.roleName());
-                runners.add(new AgentRunner(settings.idleStrategy().newStrategy(), log, null, agent));
+                runners.add(new AgentRunner(settings.idleStrategy().newStrategy(pollFds(group)), log, null, agent));
             }
         }
         for (final AgentRunner runner : runners)
         {
             AgentRunner.startOnThread(runner, r -> new Thread(r, "xlat64-" + runner.agent().roleName()));
         }
+    }
+
+    /**
+     * @return the descriptors a thread running {@code agents} can sleep on: its RX agents' ports and any agent that
+     *     is {@link Pollable} itself (a local service's socket).
+     */
+    private int[] pollFds(final List<Agent> agents)
+    {
+        final List<Integer> fds = new ArrayList<>();
+        for (final Agent agent : agents)
+        {
+            final Pollable pollable = agent instanceof Pollable p ? p : pollableByAgent.get(agent);
+            if (pollable != null && pollable.pollFd() >= 0)
+            {
+                fds.add(pollable.pollFd());
+            }
+        }
+        return fds.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**

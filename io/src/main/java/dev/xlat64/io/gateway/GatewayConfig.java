@@ -70,7 +70,8 @@ public record GatewayConfig(
 {
     public static final String SECTION = "gateway";
     private static final Set<String> KEYS = Set.of("interface", "ipv6-interface", "ipv4-interface",
-        "ipv6-address", "ipv4-address", "ipv6-next-hop", "ipv4-next-hop", "ipv6-next-hop-mac", "ipv4-next-hop-mac", "workers", "threading", "threads", "cpus", "idle-strategy",
+        "ipv6-address", "ipv4-address", "ipv6-next-hop", "ipv4-next-hop", "ipv6-next-hop-mac", "ipv4-next-hop-mac",
+        "workers", "threading", "threads", "cpus", "idle-strategy",
         "batch-size", "tpacket-version", "ring-size-kb", "counters-file", "prometheus");
 
     /**
@@ -119,7 +120,8 @@ public record GatewayConfig(
         }
         if (threading == ThreadingMode.SHARED && node.has("cpus"))
         {
-            throw node.invalid("cpus", node.string("cpus", "[...]"), "no `cpus` with threading: shared (pinning is per agent thread in dedicated mode)");
+            throw node.invalid("cpus", node.parsedList("cpus", text -> text, "CPU numbers").toString(),
+                "no `cpus` with threading: shared (pinning is per agent thread in dedicated mode)");
         }
         final OptionalLong ipv6NextHopMac = optionalMac(node, "ipv6-next-hop-mac");
         final OptionalLong ipv4NextHopMac = optionalMac(node, "ipv4-next-hop-mac");
@@ -154,9 +156,9 @@ public record GatewayConfig(
             threading,
             node.integer("threads", 1, 64, 1),
             node.parsedList("cpus", text -> cpu(text, cpuCount), "a CPU number from 0 to " + (cpuCount - 1)),
-            IdleStrategyName.of(node.oneOf("idle-strategy", "backoff", IdleStrategyName.configNames())),
+            IdleStrategyName.of(node.oneOf("idle-strategy", "poll", IdleStrategyName.configNames())),
             node.integer("batch-size", 1, 1024, 64),
-            Integer.parseInt(node.oneOf("tpacket-version", "3", "2", "3")),
+            Integer.parseInt(node.oneOf("tpacket-version", "2", "2", "3")),
             ringKb * 1024,
             node.parsed("counters-file", Path::of, "a file path", CountersFile.DEFAULT_PATH),
             node.parsed("prometheus", GatewayConfig::loopbackEndpoint,

@@ -11,6 +11,7 @@ import org.agrona.CloseHelper;
 import dev.xlat64.core.pipeline.NextHopResolver;
 import dev.xlat64.core.pipeline.PacketPort;
 import dev.xlat64.core.pipeline.RxDiverter;
+import dev.xlat64.core.pipeline.WorkerSelector;
 import dev.xlat64.core.addr.Ipv4Address;
 import dev.xlat64.core.addr.Ipv6Address;
 import dev.xlat64.io.counters.CountersFile;
@@ -33,6 +34,7 @@ public final class GatewayRuntime implements AutoCloseable
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private CountersFile counters;
     private Gateway gateway;
+    private GatewayDns64 dns64;
     private boolean closed;
 
     private GatewayRuntime(final PrintStream log)
@@ -43,17 +45,30 @@ public final class GatewayRuntime implements AutoCloseable
     /**
      * Starts everything; on failure closes what was started and rethrows.
      *
+     * @param selector picks each packet's worker.
      * @param describeTranslator one line describing the translation config, for the log.
      */
     public static GatewayRuntime start(
         final GatewayConfig config, final PortOpener ports, final ProcessorFactory processors,
-        final String describeTranslator, final PrintStream log) throws IOException
+        final WorkerSelector selector, final String describeTranslator, final PrintStream log) throws IOException
+    {
+        return start(config, ports, processors, selector, describeTranslator, null, log);
+    }
+
+    /**
+     * Starts everything, with the colocated DNS64 when {@code dns64} is not null; on failure closes what was
+     * started and rethrows.
+     */
+    public static GatewayRuntime start(
+        final GatewayConfig config, final PortOpener ports, final ProcessorFactory processors,
+        final WorkerSelector selector, final String describeTranslator, final GatewayDns64Config dns64,
+        final PrintStream log) throws IOException
     {
         final long startNs = System.nanoTime();
         final GatewayRuntime runtime = new GatewayRuntime(log);
         try
         {
-            runtime.startComponents(config, ports, processors, describeTranslator);
+            runtime.startComponents(config, ports, processors, selector, describeTranslator, dns64);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -67,7 +82,8 @@ public final class GatewayRuntime implements AutoCloseable
 
     private void startComponents(
         final GatewayConfig config, final PortOpener opener, final ProcessorFactory processors,
-        final String describeTranslator) throws IOException
+        final WorkerSelector selector, final String describeTranslator, final GatewayDns64Config dns64Config)
+        throws IOException
     {
         counters = CountersFile.create(config.countersFile(), MAX_COUNTERS);
         log.printf("xlat64: counters in %s (xlat64 stats --counters-file %s)%n", counters.path(), counters.path());
@@ -92,9 +108,16 @@ public final class GatewayRuntime implements AutoCloseable
 
         final NextHopResolver[] nextHops = nextHops(config, ports);
         final CountersFile file = counters;
+        if (dns64Config != null)
+        {
+            dns64 = new GatewayDns64(dns64Config, counters.manager(), GatewayRuntime::logAgentError);
+            closeables.add(dns64);
+            log.println("xlat64: " + dns64.describe());
+        }
         gateway = Gateway.start(new Gateway.Parts(ports, 0, ports.size() - 1,
-            w -> processors.create(w, file.manager()), p -> nextHops[p], !staticNextHops(config), RxDiverter.NONE,
-            counters.manager(), GatewayRuntime::logAgentError), Gateway.Settings.of(config));
+            w -> processors.create(w, file.manager()), selector, p -> nextHops[p], !staticNextHops(config),
+            dns64 == null ? RxDiverter.NONE : dns64.diverter(), counters.manager(), GatewayRuntime::logAgentError,
+            dns64 == null ? null : dns64::agent), Gateway.Settings.of(config));
         log.printf("xlat64: %d worker%s, threading %s, idle %s, TPACKET_V%d, threads %s%n", config.workers(),
             config.workers() == 1 ? "" : "s", config.threading().configName(), config.idleStrategy().configName(),
             config.tpacketVersion(), String.join(" ", gateway.threadLayout()));

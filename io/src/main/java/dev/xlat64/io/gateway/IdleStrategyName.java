@@ -14,7 +14,14 @@ import org.agrona.concurrent.YieldingIdleStrategy;
  */
 public enum IdleStrategyName
 {
-    /** Spin, then yield, then park from 1 µs up to 1 ms: low CPU when idle, sub-millisecond wake-up. The default. */
+    /**
+     * Spin for {@value #POLL_SPIN_US} µs after the last work, yield until {@value #POLL_YIELD_US} µs, then sleep in
+     * poll(2) on the thread's ports (at most {@value #POLL_TIMEOUT_MS} ms): a frame wakes the thread within
+     * microseconds, an idle gateway costs almost no CPU. Threads without a port park {@value #PARK_US} µs instead.
+     * The default ({@link PollIdleStrategy}).
+     */
+    POLL("poll"),
+    /** Spin, then yield, then park from 1 µs up to 1 ms: low CPU when idle, but up to 1 ms added per hop. */
     BACKOFF("backoff"),
     /** Never give the CPU back: lowest latency, one full core per thread. For benchmarks. */
     BUSY_SPIN("busy-spin"),
@@ -22,6 +29,11 @@ public enum IdleStrategyName
     YIELD("yield"),
     /** Park 1 ms between empty cycles: least CPU, highest latency. */
     SLEEP("sleep");
+
+    static final long POLL_SPIN_US = Long.getLong("xlat64.poll.spinUs", 20);
+    static final long POLL_YIELD_US = Long.getLong("xlat64.poll.yieldUs", 50);
+    static final int POLL_TIMEOUT_MS = 1;
+    static final long PARK_US = 50;
 
     private final String configName;
 
@@ -36,12 +48,23 @@ public enum IdleStrategyName
     }
 
     /**
-     * @return a new strategy instance (each thread needs its own).
+     * @return a new strategy instance (each thread needs its own) for a thread with no pollable port.
      */
     public IdleStrategy newStrategy()
     {
+        return newStrategy(new int[0]);
+    }
+
+    /**
+     * @param pollFds the file descriptors of the thread's ports, which {@link #POLL} sleeps on.
+     * @return a new strategy instance (each thread needs its own).
+     */
+    public IdleStrategy newStrategy(final int[] pollFds)
+    {
         return switch (this)
         {
+            case POLL -> new PollIdleStrategy(pollFds.clone(), TimeUnit.MICROSECONDS.toNanos(POLL_SPIN_US),
+                TimeUnit.MICROSECONDS.toNanos(POLL_YIELD_US), POLL_TIMEOUT_MS, TimeUnit.MICROSECONDS.toNanos(PARK_US));
             case BACKOFF -> new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
             case BUSY_SPIN -> new BusySpinIdleStrategy();
             case YIELD -> new YieldingIdleStrategy();

@@ -16,7 +16,7 @@ import dev.xlat64.io.afpacket.PacketSocketOptions;
  * An AF_PACKET {@link PacketSocket} as a pipeline {@link PacketPort}: frames are handed over in place on the
  * socket's mapped RX ring, sends are copied into its TX ring and kicked once per batch.
  */
-public final class PacketSocketPort implements PacketPort, AutoCloseable, dev.xlat64.io.afpacket.FrameHandler
+public final class PacketSocketPort implements PacketPort, Pollable, AutoCloseable, dev.xlat64.io.afpacket.FrameHandler
 {
     private final PacketSocket socket;
     private FrameHandler handler;
@@ -68,6 +68,16 @@ public final class PacketSocketPort implements PacketPort, AutoCloseable, dev.xl
     public void flush()
     {
         socket.flush();
+    }
+
+    /**
+     * @return the socket's descriptor: readable when a frame waits on the RX ring (at once per frame with
+     *     TPACKET_V2, when a block retires with TPACKET_V3).
+     */
+    @Override
+    public int pollFd()
+    {
+        return socket.fileDescriptor();
     }
 
     @Override

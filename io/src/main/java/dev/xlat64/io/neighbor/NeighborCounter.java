@@ -23,10 +23,7 @@ public enum NeighborCounter
     QUEUE_DROP_FAILED("queue-drop-failed", "Queued frames dropped because their next hop could not be resolved."),
     QUEUE_DROP_TX_FULL("queue-drop-tx-full", "Queued frames dropped because the TX ring refused them on resolution."),
     TABLE_FULL("table-full", "New next hops refused because the neighbor table was full."),
-    ENTRIES_EXPIRED("entries-expired", "Stale or failed entries removed after the garbage-collection time."),
-    LEARN_QUEUE_FULL("learn-queue-full",
-        "ARP/NDP frames the RX thread could not pass to the port's resolver because its ring was full."),
-    NO_ROUTE("no-route", "Packets to an off-link destination on a port with no router configured for the family.");
+    ENTRIES_EXPIRED("entries-expired", "Stale or failed entries removed after the garbage-collection time.");
 
     /** Counter type id of the first entry in an Agrona CountersManager. */
     public static final int TYPE_ID_BASE = 400;

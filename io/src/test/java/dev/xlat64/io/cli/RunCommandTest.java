@@ -120,7 +120,14 @@ class RunCommandTest
         try (NetnsLab lab = NetnsLab.builder().create())
         {
             final Path counters = dir.resolve("counters");
-            final Path config = Files.writeString(dir.resolve("lab.yaml"), LabGatewayConfig.yaml(lab, 1500, counters, true));
+            final int metricsPort;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+            {
+                metricsPort = free.getLocalPort();
+            }
+            // The metrics endpoint listens on the gateway namespace's own loopback.
+            final Path config = Files.writeString(dir.resolve("lab.yaml"),
+                LabGatewayConfig.yaml(lab, 1500, counters, true) + "  prometheus: 127.0.0.1:" + metricsPort + "\n");
             final GatewayProcess gateway = GatewayProcess.start(
                 lab.namespace(NetnsLab.Role.GATEWAY), config, dir.resolve("gateway.log"), line -> {});
             try
@@ -130,6 +137,11 @@ class RunCommandTest
                 final PingResult ping = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT,
                     "ping", "-6", "-n", "-c", "1", "-W", "2", LabGatewayConfig.SERVER_IPV6).output());
                 assertEquals(1, ping.received(), ping.output());
+                final String metrics = lab.exec(NetnsLab.Role.GATEWAY, "bash", "-c",
+                    "exec 3<>/dev/tcp/127.0.0.1/" + metricsPort +
+                    " && printf 'GET /metrics HTTP/1.0\\r\\n\\r\\n' >&3 && cat <&3").output();
+                assertTrue(metrics.contains("xlat64_rx_packets_total{family=\"ipv6\",port=\"" +
+                    lab.gatewayIpv6Interface() + "\"} "), metrics);
             }
             finally
             {

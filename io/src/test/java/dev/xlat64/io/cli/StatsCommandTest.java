@@ -50,6 +50,32 @@ class StatsCommandTest
     }
 
     @Test
+    void shouldWatchWithRatesUntilTheGatewayRemovesItsFile() throws Exception
+    {
+        final Path path = dir.resolve("watched");
+        final CountersFile file = CountersFile.create(path, 16);
+        final org.agrona.concurrent.status.AtomicCounter packets = file.manager().newCounter(
+            PipelineCounter.RX_PACKETS.label("port", "v6", "family", "ipv6"), PipelineCounter.RX_PACKETS.typeId());
+        final int[] code = {-1};
+        final Thread watcher = new Thread(() -> code[0] = run("stats", "--watch", "--interval", "0.2",
+            "--counters-file", path.toString()));
+        watcher.start();
+        for (int i = 0; i < 10; i++)
+        {
+            packets.getAndAddRelease(100);
+            Thread.sleep(50);
+        }
+        file.close();
+        watcher.join(5000);
+
+        assertEquals(0, code[0]);
+        final String output = out.toString();
+        assertTrue(output.contains("/s\n"), "a rate column after the first print: " + output);
+        assertTrue(output.endsWith("xlat64 stats: the gateway (pid " + ProcessHandle.current().pid() +
+            ") has stopped\n"), output);
+    }
+
+    @Test
     void shouldSayWhereItLookedWhenNoGatewayRuns()
     {
         assertEquals(1, run("stats", "--counters-file", dir.resolve("none").toString()));

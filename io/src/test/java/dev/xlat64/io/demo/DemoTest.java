@@ -34,9 +34,13 @@ class DemoTest
         assertEquals(0, code, output);
         final List<String> verdicts = output.lines().filter(l -> l.startsWith("   OK: ") || l.startsWith("   FAILED: "))
             .toList();
-        assertEquals(7, verdicts.size(), output);
+        assertEquals(11, verdicts.size(), output); // 4 DNS64 checks, then 7 for the traffic
         assertTrue(verdicts.stream().allMatch(l -> l.startsWith("   OK: ")), output);
         assertTrue(output.contains("The gateway exited with code 0 (clean shutdown)."), output);
+        assertTrue(output.lines().anyMatch(l -> l.startsWith("In plain words: the gateway translated ") &&
+            l.contains("sent 2 ICMP errors of its own")), output); // Time Exceeded and Packet Too Big
+        assertTrue(output.contains("     server.lab.example. 300 IN AAAA 2001:db8:64::c633:640a"), output);
+        assertTrue(output.contains("The next steps use 2001:db8:64::c633:640a, the address dig returned."), output);
         assertTrue(output.contains("Everything crossed the gateway as it should."), output);
 
         final Matcher namespace = Pattern.compile("netns (xlat64-client-\\w+)").matcher(output);

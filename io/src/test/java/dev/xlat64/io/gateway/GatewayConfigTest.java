@@ -73,7 +73,7 @@ class GatewayConfigTest
     }
 
     @Test
-    void shouldDefaultToOneWorkerOnOneSharedThreadWithBackoff()
+    void shouldDefaultToOneWorkerOnOneSharedThreadPollingATpacketV2Ring()
     {
         final GatewayConfig config = read(
             "gateway:\n  interface: eth0\n" + ADDRESSES);
@@ -81,9 +81,9 @@ class GatewayConfigTest
         assertEquals(1, config.workers());
         assertEquals(ThreadingMode.SHARED, config.threading());
         assertEquals(1, config.threads());
-        assertEquals(IdleStrategyName.BACKOFF, config.idleStrategy());
+        assertEquals(IdleStrategyName.POLL, config.idleStrategy());
         assertEquals(64, config.batchSize());
-        assertEquals(3, config.tpacketVersion());
+        assertEquals(2, config.tpacketVersion());
         assertEquals(4096 * 1024, config.ringBytes());
         assertEquals(CountersFile.DEFAULT_PATH, config.countersFile());
         assertEquals(null, config.prometheus());
@@ -113,6 +113,8 @@ class GatewayConfigTest
             .contains("1 to 15 characters"), "ifname");
         assertTrue(error("gateway:\n  interface: eth0\n" + ADDRESSES + "  threading: dedicated\n  threads: 2\n")
             .contains("gateway.threads"), "threads");
+        assertTrue(error("gateway:\n  interface: eth0\n" + ADDRESSES + "  cpus: [0]\n")
+            .contains("gateway.cpus: '[0]' is not valid (expected no `cpus` with threading: shared"), "cpus");
         assertTrue(error("pool6: 2001:db8:64::/96\n").contains("gateway"), "section missing");
         assertTrue(error("gateway:\n  interface: eth0\n  ipv4-address: 198.51.100.1\n")
             .contains("gateway.ipv6-address: '(missing)' is not valid (expected the gateway's IPv6 address"), "own v6");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.xlat64.core.counters.TranslatorCounters;
+import dev.xlat64.core.pipeline.SiitWorkerSelector;
 import dev.xlat64.core.rfc7915.Translator;
 import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.io.afpacket.NetworkNamespace;
@@ -63,6 +64,7 @@ class GatewayEndToEndTest
             (name, counters) -> PacketSocketPort.open(name, counters, ns, config.tpacketVersion()),
             (worker, counters) -> new TranslatorProcessor(
                 new Translator(translator, new TranslatorCounters(counters, "worker-" + worker))),
+                new SiitWorkerSelector(translator.pool6(), translator.eamt()),
             "SIIT in the lab", new PrintStream(LOG, true, StandardCharsets.UTF_8));
     }
 
@@ -183,6 +185,71 @@ class GatewayEndToEndTest
     }
 
     @Test
+    void shouldCarryUdpDatagramsLargerThanTheMtuAsFragmentsBothWays() throws Exception
+    {
+        final long translated = counter("worker-0.translated-4to6");
+        try (UdpEchoServer echo = new UdpEchoServer(NetworkNamespace.run(lab.namespace(NetnsLab.Role.CLIENT), () ->
+                DatagramChannel.open(StandardProtocolFamily.INET6).bind(address(NetnsLab.CLIENT_IPV6, 7105))));
+            DatagramChannel server = NetworkNamespace.run(lab.namespace(NetnsLab.Role.SERVER),
+                () -> DatagramChannel.open(StandardProtocolFamily.INET)))
+        {
+            // 4000 bytes: the server's kernel sends IPv4 fragments (link MTU 1400), the gateway translates each into
+            // an IPv6 fragment (RFC 7915 §4.1), the client reassembles, echoes, and its kernel fragments the IPv6
+            // reply, which the gateway translates back into IPv4 fragments (§5.1.1) for the server to reassemble.
+            final UdpExchange.Result result = UdpExchange.run(
+                server, address(LabGatewayConfig.CLIENT_IPV4, 7105), 5, 4000, 3000);
+            assertEquals(5, result.echoed());
+        }
+        assertTrue(counter("worker-0.translated-4to6") - translated >= 5 * 3, "at least 3 fragments per datagram");
+    }
+
+    /**
+     * Sends one datagram to a port nobody listens on and waits for the ICMP error. The sender's kernel hands a
+     * Port Unreachable to the socket only when the packet quoted inside it matches the socket's own flow, with
+     * valid checksums: so this checks the translation of the error and of the packet inside it.
+     */
+    private static boolean portUnreachable(final NetnsLab.Role from, final StandardProtocolFamily family,
+        final InetSocketAddress closed) throws Exception
+    {
+        try (DatagramChannel channel = NetworkNamespace.run(lab.namespace(from), () -> DatagramChannel.open(family)))
+        {
+            channel.connect(closed);
+            channel.socket().setSoTimeout(2000);
+            channel.write(java.nio.ByteBuffer.wrap(new byte[64]));
+            try
+            {
+                channel.socket().receive(new java.net.DatagramPacket(new byte[100], 100));
+                return false;
+            }
+            catch (final java.net.PortUnreachableException ex)
+            {
+                return true;
+            }
+            catch (final java.net.SocketTimeoutException ex)
+            {
+                return false;
+            }
+        }
+    }
+
+    @Test
+    void shouldTranslateThePortUnreachableOfTheIpv4ServerIntoIcmpv6() throws Exception
+    {
+        final long translated = counter("worker-0.translated-4to6");
+
+        assertTrue(portUnreachable(NetnsLab.Role.CLIENT, StandardProtocolFamily.INET6,
+            address(LabGatewayConfig.SERVER_IPV6, 7999)), "ICMPv4 port unreachable reached the client as ICMPv6");
+        assertTrue(counter("worker-0.translated-4to6") > translated);
+    }
+
+    @Test
+    void shouldTranslateThePortUnreachableOfTheIpv6ClientIntoIcmpv4() throws Exception
+    {
+        assertTrue(portUnreachable(NetnsLab.Role.SERVER, StandardProtocolFamily.INET,
+            address(LabGatewayConfig.CLIENT_IPV4, 7998)), "ICMPv6 port unreachable reached the server as ICMPv4");
+    }
+
+    @Test
     void shouldCarryTcpFromTheClientToTheServerIntact() throws Exception
     {
         try (TcpSink sink = new TcpSink(NetworkNamespace.run(lab.namespace(NetnsLab.Role.SERVER), () ->
@@ -251,10 +318,9 @@ class GatewayEndToEndTest
     }
 
     @Test
-    void shouldHandArpAndNdpToTheNeighborStepAndNotTranslateThem() throws Exception
+    void shouldHandTheClientsNeighborDiscoveryToTheNeighborStep() throws Exception
     {
         final String v6 = lab.gatewayIpv6Interface();
-        final long received = counter("worker-0.received-6");
         final long neighbor = counter("rx-neighbor-frames agent=rx-" + v6 + " port=" + v6);
 
         // A new neighbor entry on the client forces a Neighbor Solicitation for the gateway's address.
@@ -262,7 +328,7 @@ class GatewayEndToEndTest
         final PingResult result = ping(NetnsLab.Role.CLIENT, "-6", "-c", "1", LabGatewayConfig.SERVER_IPV6);
 
         assertEquals(1, result.received(), result.output());
+        // RxAgentTest shows these frames never reach a worker; here the kernel's real NS/NA are seen as such.
         assertTrue(counter("rx-neighbor-frames agent=rx-" + v6 + " port=" + v6) > neighbor);
-        assertEquals(received + 1, counter("worker-0.received-6"));
     }
 }

@@ -1,0 +1,257 @@
+package dev.xlat64.bench.lab;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.xlat64.io.demo.PingResult;
+import dev.xlat64.io.lab.NetnsLab;
+
+/**
+ * xlat64 beside TAYGA in the same namespace lab, interleaved rounds, medians: the 64-byte-payload UDP rate each
+ * forwards 6→4 at ≤ 0.1 % loss (paced by tcpreplay, loss counted on the wire), the gateway CPU's busy time per
+ * packet at that rate, and iperf3 TCP throughput both ways. Generator, iperf3 and server on CPU 0, the gateway
+ * on CPU 1 (LAB.md "Measuring"). Writes {@code NAME.json} and {@code NAME.md} into the output folder.
+ *
+ * <p>Usage: {@code scripts/lab-throughput [--rounds N] [--trial-seconds S] [--out perf-reports/gateway-vs-tayga]
+ * [--idle-strategies poll,busy-spin]} (xlat64 once per idle strategy, the gateway default {@code poll} unless given).
+ */
+public final class LabThroughput
+{
+    private static final int GENERATOR_CPU = 0;
+    private static final int GATEWAY_CPU = 1;
+    private static final double MAX_LOSS = 0.001;
+    private static final double BUSY_LOAD = 2.0;
+
+    record Round(String gateway, UdpTrial.Result udp, double tcpUpBps, double tcpDownBps, double pingRttMs)
+    {
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        int rounds = 3;
+        double trialSeconds = 2.0;
+        Path out = Path.of("perf-reports/gateway-vs-tayga");
+        List<String> idleStrategies = List.of("poll");
+        for (int i = 0; i < args.length; i++)
+        {
+            switch (args[i])
+            {
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--trial-seconds" -> trialSeconds = Double.parseDouble(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--idle-strategies" -> idleStrategies = List.of(args[++i].split(","));
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] +
+                    " (expected --rounds N, --trial-seconds S, --out PATH-WITHOUT-EXTENSION, " +
+                    "--idle-strategies NAME[,NAME...])");
+            }
+        }
+        final String unavailable = NetnsLab.unavailableReason();
+        if (unavailable != null)
+        {
+            System.err.println("lab-throughput: " + unavailable);
+            System.exit(1);
+        }
+        final PrintStream log = System.out;
+        final double loadBefore = loadAverage();
+        final Path work = Files.createTempDirectory("xlat64-lab-throughput-");
+        final List<Round> results = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++)
+        {
+            final List<GatewayUnderTest> gateways = new ArrayList<>();
+            gateways.add(new TaygaUnderTest(work));
+            for (final String idle : idleStrategies)
+            {
+                gateways.add(new XlatUnderTest(work, idle));
+            }
+            for (final GatewayUnderTest gateway : gateways)
+            {
+                log.printf("round %d/%d: %s%n", round, rounds, gateway.name());
+                results.add(measure(gateway, work, trialSeconds, log));
+            }
+        }
+        write(out, results, rounds, trialSeconds, loadBefore);
+        log.println("wrote " + out + ".json and " + out + ".md");
+    }
+
+    private static Round measure(final GatewayUnderTest gateway, final Path work, final double trialSeconds,
+        final PrintStream log) throws IOException, InterruptedException
+    {
+        // On SIGINT/SIGTERM stop the gateway under test and remove the lab, so no TAYGA daemon outlives the run.
+        final Thread cleanup = new Thread(() ->
+        {
+            try
+            {
+                gateway.close();
+            }
+            catch (final Exception ex)
+            {
+                System.err.println("lab-throughput: stopping " + gateway.name() + ": " + ex);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try (NetnsLab lab = NetnsLab.create(); GatewayUnderTest running = gateway)
+        {
+            final Thread labCleanup = new Thread(lab::close);
+            Runtime.getRuntime().addShutdownHook(labCleanup);
+            try
+            {
+                return measure(running, lab, work, trialSeconds, log);
+            }
+            finally
+            {
+                Runtime.getRuntime().removeShutdownHook(labCleanup);
+            }
+        }
+        finally
+        {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
+    }
+
+    private static Round measure(final GatewayUnderTest running, final NetnsLab lab, final Path work,
+        final double trialSeconds, final PrintStream log) throws IOException, InterruptedException
+    {
+        running.start(lab);
+        pin(running.pid());
+        // Warm up: resolves neighbors and lets the JIT compile the data path before the first trial.
+        lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-c", "3", "-i", "0.2", dev.xlat64.io.demo.LabGatewayConfig.SERVER_IPV6);
+        final Path pcap = UdpStreamPcap.write(lab, work.resolve("udp64.pcap"), 64, 64);
+        final UdpTrial trial = new UdpTrial(lab, pcap, GENERATOR_CPU, GATEWAY_CPU);
+        final UdpTrial.Result udp;
+        try (DiscardSink sink = DiscardSink.open(lab))
+        {
+            trial.run(100_000, 2.0);
+            udp = new LossFreeSearch(trial, trialSeconds, MAX_LOSS, log).search(50_000, 1_600_000, 0.03);
+        }
+        final double rttMs = pingRttMs(lab);
+        final double up = TcpThroughput.bitsPerSecond(lab, GENERATOR_CPU, 5, false);
+        final double down = TcpThroughput.bitsPerSecond(lab, GENERATOR_CPU, 5, true);
+        log.printf(Locale.ROOT, "  %s: loss-free %,d pps, %.0f ns gateway CPU/packet; TCP %.2f / %.2f Gbit/s; " +
+            "ping %.3f ms%n", running.name(), udp.ratePps(), udp.gatewayCpuNsPerPacket(), up / 1e9, down / 1e9, rttMs);
+        return new Round(running.name(), udp, up, down, rttMs);
+    }
+
+    /**
+     * @return the mean ping6 round trip client → server → client across the idle gateway (20 echoes, 50 ms apart).
+     */
+    private static double pingRttMs(final NetnsLab lab) throws IOException, InterruptedException
+    {
+        final PingResult ping = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-c", "20", "-i", "0.05",
+            dev.xlat64.io.demo.LabGatewayConfig.SERVER_IPV6).output());
+        return ping.received() == 0 ? Double.NaN : ping.averageRttMs();
+    }
+
+    private static void pin(final long pid) throws IOException, InterruptedException
+    {
+        final Process taskset = new ProcessBuilder("taskset", "-a", "-pc", Integer.toString(GATEWAY_CPU),
+            Long.toString(pid)).redirectErrorStream(true).start();
+        final String output = new String(taskset.getInputStream().readAllBytes());
+        if (taskset.waitFor() != 0)
+        {
+            throw new IOException("taskset failed: " + output);
+        }
+    }
+
+    private static double median(final List<Round> rounds, final String gateway, final Function<Round, Double> value)
+    {
+        final double[] values = rounds.stream().filter(r -> r.gateway().equals(gateway)).mapToDouble(value::apply)
+            .sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2] :
+            (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+
+    private static void write(final Path out, final List<Round> results, final int rounds, final double trialSeconds,
+        final double loadBefore) throws IOException
+    {
+        final double loadAfter = loadAverage();
+        final List<String> gateways = results.stream().map(Round::gateway).distinct().toList();
+        final Map<String, double[]> medians = new LinkedHashMap<>();
+        for (final String g : gateways)
+        {
+            medians.put(g, new double[] {
+                median(results, g, r -> (double)r.udp().ratePps()),
+                median(results, g, r -> r.udp().gatewayCpuNsPerPacket()),
+                median(results, g, r -> r.tcpUpBps()),
+                median(results, g, r -> r.tcpDownBps()),
+                median(results, g, r -> r.pingRttMs())});
+        }
+        final StringBuilder json = new StringBuilder("{\n  \"benchmark\": \"gateway-vs-tayga\",\n");
+        json.append("  \"rounds\": ").append(rounds).append(",\n  \"trialSeconds\": ").append(trialSeconds)
+            .append(",\n  \"maxLoss\": ").append(MAX_LOSS)
+            .append(",\n  \"loadBefore\": ").append(loadBefore).append(",\n  \"loadAfter\": ").append(loadAfter)
+            .append(",\n  \"machine\": \"").append(machine())
+            .append("\",\n  \"results\": [\n");
+        for (int i = 0; i < results.size(); i++)
+        {
+            final Round r = results.get(i);
+            json.append(String.format(Locale.ROOT, "    {\"gateway\": \"%s\", \"lossFreePps\": %d, \"sent\": %d, " +
+                "\"received\": %d, \"seconds\": %.3f, \"gatewayCpuSeconds\": %.2f, \"tcpUpBps\": %.0f, " +
+                "\"tcpDownBps\": %.0f, \"pingRttMs\": %.3f}%s%n", r.gateway(), r.udp().ratePps(), r.udp().sent(),
+                r.udp().received(), r.udp().seconds(), r.udp().gatewayCpuSeconds(), r.tcpUpBps(), r.tcpDownBps(),
+                r.pingRttMs(),
+                i + 1 < results.size() ? "," : ""));
+        }
+        json.append("  ]\n}\n");
+        Files.writeString(Path.of(out + ".json"), json);
+
+        final StringBuilder md = new StringBuilder("# xlat64 beside TAYGA in the namespace lab\n\n");
+        md.append(String.format(Locale.ROOT, "Median of %d interleaved rounds, %.1f s trials, loss ≤ %.1f %% counted " +
+            "on the wire (client veth TX vs server veth RX), 64-byte UDP payload 6→4 paced by tcpreplay to the server's " +
+            "discard port, where a socket that is never read takes it (no ICMP Port Unreachable per packet); generator, " +
+            "iperf3 and server pinned to CPU %d, the gateway to CPU %d. Gateway CPU per packet is CPU %d's busy " +
+            "time (user+system+softirq) over the loss-free trial divided by the packets delivered.%n%n",
+            rounds, trialSeconds, 100 * MAX_LOSS, GENERATOR_CPU, GATEWAY_CPU, GATEWAY_CPU));
+        md.append("Machine: ").append(machine()).append("\n\n");
+        if (Math.max(loadBefore, loadAfter) > BUSY_LOAD)
+        {
+            md.append(String.format(Locale.ROOT, "**The machine was busy** (1-minute load average %.2f before the run, " +
+                "%.2f after; above %.0f on 2 CPUs other work shares both CPUs with the lab): the figures are rough.%n%n",
+                loadBefore, loadAfter, BUSY_LOAD));
+        }
+        md.append("| gateway | loss-free UDP 64 B (pps) | gateway CPU ns/packet | TCP 6→4 (Gbit/s) | TCP 4→6 (Gbit/s) " +
+            "| ping6 RTT idle (ms) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
+        medians.forEach((g, m) -> md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.0f | %.2f | %.2f | %.3f |%n",
+            g, m[0], m[1], m[2] / 1e9, m[3] / 1e9, m[4])));
+        final double[] base = medians.get(gateways.get(0));
+        for (int g = 1; g < gateways.size(); g++)
+        {
+            final double[] ours = medians.get(gateways.get(g));
+            md.append(String.format(Locale.ROOT, "%nRatios %s / %s: loss-free rate %.2f×, CPU per packet %.2f×, " +
+                "TCP 6→4 %.2f×, TCP 4→6 %.2f×.%n", gateways.get(g), gateways.get(0), ours[0] / base[0],
+                ours[1] / base[1], ours[2] / base[2], ours[3] / base[3]));
+        }
+        md.append("\nEvery round:\n\n| gateway | loss-free pps | sent | received | CPU ns/packet | TCP 6→4 | TCP 4→6 " +
+            "| ping (ms) |\n").append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (final Round r : results)
+        {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %.0f | %.2f | %.2f | %.3f |%n", r.gateway(),
+                r.udp().ratePps(), r.udp().sent(), r.udp().received(), r.udp().gatewayCpuNsPerPacket(),
+                r.tcpUpBps() / 1e9, r.tcpDownBps() / 1e9, r.pingRttMs()));
+        }
+        md.append("\nRegenerate: `sudo scripts/lab-throughput --rounds ").append(rounds).append("`\n");
+        Files.writeString(Path.of(out + ".md"), md);
+    }
+
+    private static double loadAverage() throws IOException
+    {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+
+    private static String machine() throws IOException
+    {
+        final String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+            .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("?");
+        return model + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, load " +
+            Arrays.toString(Files.readString(Path.of("/proc/loadavg")).split(" ", 4)).replaceAll(", [^,]*]$", "]");
+    }
+}

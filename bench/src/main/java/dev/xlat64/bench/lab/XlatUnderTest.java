@@ -1,0 +1,63 @@
+package dev.xlat64.bench.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.xlat64.io.demo.GatewayProcess;
+import dev.xlat64.io.demo.LabGatewayConfig;
+import dev.xlat64.io.lab.NetnsLab;
+
+/**
+ * {@code xlat64 run} in the gateway namespace with the demo's SIIT configuration (EAM entry for the client),
+ * AF_PACKET on both veths, one shared agent thread.
+ */
+final class XlatUnderTest implements GatewayUnderTest
+{
+    private final Path workDir;
+    private final String idleStrategy;
+    private GatewayProcess process;
+
+    XlatUnderTest(final Path workDir, final String idleStrategy)
+    {
+        this.workDir = workDir;
+        this.idleStrategy = idleStrategy;
+    }
+
+    @Override
+    public String name()
+    {
+        return "xlat64 (" + idleStrategy + ")";
+    }
+
+    @Override
+    public void start(final NetnsLab lab) throws IOException, InterruptedException
+    {
+        final Path config = workDir.resolve("xlat64.yaml");
+        final String yaml = LabGatewayConfig.yaml(lab, 1500, workDir.resolve("counters"))
+            .replace("idle-strategy: poll", "idle-strategy: " + idleStrategy);
+        Files.writeString(config, yaml);
+        process = GatewayProcess.start(lab.namespace(NetnsLab.Role.GATEWAY), config, workDir.resolve("xlat64.log"),
+            line -> { });
+        if (!process.awaitRunning(30_000))
+        {
+            throw new IOException("xlat64 did not start: " + String.join("\n", process.lines()));
+        }
+    }
+
+    @Override
+    public long pid()
+    {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws InterruptedException
+    {
+        if (process != null)
+        {
+            process.stop(10_000);
+            process.close();
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.xlat64.dns.colocated;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.xlat64.core.packet.IpProtocol;
+import dev.xlat64.core.pipeline.Family;
+import dev.xlat64.core.pipeline.RxDiverter;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+/**
+ * The RX step that takes DNS queries for the colocated DNS64 off the data path: a plain (unfragmented, no IPv6
+ * extension header) UDP packet whose destination address and port are one of the DNS listen endpoints, with
+ * lengths that agree with each other, is copied whole (IP header included) into the agent's ring as one
+ * message of type {@link #MSG_QUERY}. A full ring is a counted drop. Any other packet addressed to one of the
+ * gateway's own addresses is also taken, counted as {@link ColocatedDnsCounter#LOCAL} and left to the kernel of
+ * the gateway's namespace (it gets its own copy: AF_PACKET only copies), e.g. the upstream resolvers' answers
+ * to the agent's kernel socket; translating them would only count a drop.
+ * <p>
+ * Called by every RX agent, concurrently: its only state is the immutable endpoint tables, a
+ * many-to-one ring and atomic counters. Reads bytes in place, big-endian, and allocates nothing.
+ */
+public final class DnsQueryDiverter implements RxDiverter
+{
+    /** Ring message type of a query: the message is the IP packet. */
+    public static final int MSG_QUERY = 1;
+    /** The smallest DNS message: its header (RFC 1035 §4.1.1). */
+    private static final int DNS_HEADER_LENGTH = 12;
+    private static final int UDP_HEADER_LENGTH = 8;
+    private static final int IPV6_HEADER_LENGTH = 40;
+
+    private final RingBuffer queries;
+    private final int maxMessageLength;
+    private final ColocatedDnsCounters counters;
+    private final long[] listen6;
+    private final int[] ports6;
+    private final int[] listen4;
+    private final int[] ports4;
+    private final long[] own6;
+    private final int[] own4;
+
+    /**
+     * @param queries the agent's ring (a many-to-one ring when several RX agents share this diverter).
+     * @param listen the DNS endpoints served through the pipeline (addresses of this gateway).
+     * @param ownAddresses every address of the gateway whose packets are left to the kernel; the listen
+     *     addresses count as own addresses anyway.
+     */
+    public DnsQueryDiverter(
+        final RingBuffer queries, final List<InetSocketAddress> listen, final List<InetAddress> ownAddresses,
+        final ColocatedDnsCounters counters)
+    {
+        this.queries = queries;
+        this.maxMessageLength = queries.maxMsgLength();
+        this.counters = counters;
+        final List<InetSocketAddress> v6 = new ArrayList<>();
+        final List<InetSocketAddress> v4 = new ArrayList<>();
+        final Set<InetAddress> own = new LinkedHashSet<>();
+        for (final InetSocketAddress endpoint : listen)
+        {
+            (endpoint.getAddress() instanceof Inet6Address ? v6 : v4).add(endpoint);
+            own.add(endpoint.getAddress());
+        }
+        own.addAll(ownAddresses);
+        listen6 = new long[v6.size() * 2];
+        ports6 = new int[v6.size()];
+        for (int i = 0; i < v6.size(); i++)
+        {
+            final ByteBuffer bytes = ByteBuffer.wrap(v6.get(i).getAddress().getAddress());
+            listen6[2 * i] = bytes.getLong(0);
+            listen6[2 * i + 1] = bytes.getLong(8);
+            ports6[i] = v6.get(i).getPort();
+        }
+        listen4 = new int[v4.size()];
+        ports4 = new int[v4.size()];
+        for (int i = 0; i < v4.size(); i++)
+        {
+            listen4[i] = ByteBuffer.wrap(v4.get(i).getAddress().getAddress()).getInt(0);
+            ports4[i] = v4.get(i).getPort();
+        }
+        final List<InetAddress> own6List = own.stream().filter(a -> a instanceof Inet6Address).toList();
+        final List<InetAddress> own4List = own.stream().filter(a -> a instanceof Inet4Address).toList();
+        own6 = new long[own6List.size() * 2];
+        for (int i = 0; i < own6List.size(); i++)
+        {
+            final ByteBuffer bytes = ByteBuffer.wrap(own6List.get(i).getAddress());
+            own6[2 * i] = bytes.getLong(0);
+            own6[2 * i + 1] = bytes.getLong(8);
+        }
+        own4 = new int[own4List.size()];
+        for (int i = 0; i < own4List.size(); i++)
+        {
+            own4[i] = ByteBuffer.wrap(own4List.get(i).getAddress()).getInt(0);
+        }
+    }
+
+    @Override
+    public boolean divert(final Family family, final DirectBuffer buffer, final int offset, final int length)
+    {
+        return family == Family.IPV6 ? divert6(buffer, offset, length) : divert4(buffer, offset, length);
+    }
+
+    private boolean divert6(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < IPV6_HEADER_LENGTH)
+        {
+            return false;
+        }
+        final long high = buffer.getLong(offset + 24, ByteOrder.BIG_ENDIAN);
+        final long low = buffer.getLong(offset + 32, ByteOrder.BIG_ENDIAN);
+        if ((buffer.getByte(offset + 6) & 0xFF) == IpProtocol.UDP &&
+            length >= IPV6_HEADER_LENGTH + UDP_HEADER_LENGTH + DNS_HEADER_LENGTH)
+        {
+            final int payloadLength = buffer.getShort(offset + 4, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+            final int udp = offset + IPV6_HEADER_LENGTH;
+            final int port = buffer.getShort(udp + 2, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+            final int udpLength = buffer.getShort(udp + 4, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+            if (payloadLength == length - IPV6_HEADER_LENGTH && udpLength == payloadLength)
+            {
+                for (int i = 0; i < ports6.length; i++)
+                {
+                    if (listen6[2 * i] == high && listen6[2 * i + 1] == low && ports6[i] == port)
+                    {
+                        return enqueue(buffer, offset, length);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < own6.length; i += 2)
+        {
+            if (own6[i] == high && own6[i + 1] == low)
+            {
+                counters.incrementShared(ColocatedDnsCounter.LOCAL);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean divert4(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < 20)
+        {
+            return false;
+        }
+        final int destination = buffer.getInt(offset + 16, ByteOrder.BIG_ENDIAN);
+        final int headerLength = (buffer.getByte(offset) & 0x0F) * 4;
+        if ((buffer.getByte(offset + 9) & 0xFF) == IpProtocol.UDP && headerLength >= 20 &&
+            length >= headerLength + UDP_HEADER_LENGTH + DNS_HEADER_LENGTH &&
+            // Neither MF nor a fragment offset: a whole datagram (RFC 791 §3.1).
+            (buffer.getShort(offset + 6, ByteOrder.BIG_ENDIAN) & 0x3FFF) == 0)
+        {
+            final int totalLength = buffer.getShort(offset + 2, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+            final int udp = offset + headerLength;
+            final int port = buffer.getShort(udp + 2, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+            final int udpLength = buffer.getShort(udp + 4, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+            if (totalLength == length && udpLength == length - headerLength)
+            {
+                for (int i = 0; i < ports4.length; i++)
+                {
+                    if (listen4[i] == destination && ports4[i] == port)
+                    {
+                        return enqueue(buffer, offset, length);
+                    }
+                }
+            }
+        }
+        for (final int own : own4)
+        {
+            if (own == destination)
+            {
+                counters.incrementShared(ColocatedDnsCounter.LOCAL);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean enqueue(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length > maxMessageLength)
+        {
+            counters.incrementShared(ColocatedDnsCounter.QUERY_TOO_LONG);
+        }
+        else if (queries.write(MSG_QUERY, buffer, offset, length))
+        {
+            counters.incrementShared(ColocatedDnsCounter.DIVERTED);
+        }
+        else
+        {
+            counters.incrementShared(ColocatedDnsCounter.RING_FULL);
+        }
+        return true;
+    }
+}
