@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +29,7 @@ import dev.xlat64.io.demo.PingResult;
 import dev.xlat64.io.demo.TcpSink;
 import dev.xlat64.io.demo.TcpTransfer;
 import dev.xlat64.io.lab.NetnsLab;
+import dev.xlat64.io.lab.Requirements;
 
 /**
  * The other threading mode in the lab: two workers, one thread per agent (seven threads), TPACKET_V3 rings and
@@ -63,8 +63,7 @@ class DedicatedThreadsEndToEndTest
     @Test
     void shouldTranslateBothWaysWithTwoWorkersOnDedicatedThreads() throws Exception
     {
-        final String reason = NetnsLab.unavailableReason();
-        Assumptions.assumeTrue(reason == null, "network namespaces cannot be made here: " + reason);
+        Requirements.requireLab();
         try (NetnsLab lab = NetnsLab.builder().create())
         {
             final String yaml = LabGatewayConfig.yaml(lab, 1500, dir.resolve("counters"))

@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.AAAARecord;
@@ -48,6 +47,7 @@ import dev.xlat64.io.demo.LabGatewayConfig;
 import dev.xlat64.io.demo.LabZoneServer;
 import dev.xlat64.io.demo.PingResult;
 import dev.xlat64.io.lab.NetnsLab;
+import dev.xlat64.io.lab.Requirements;
 
 /**
  * The DNS64 colocated in the gateway, between real kernels: the lab's zone server on the IPv4-only server is
@@ -68,8 +68,7 @@ class GatewayDns64EndToEndTest
     @BeforeAll
     static void startGateway() throws Exception
     {
-        final String reason = NetnsLab.unavailableReason();
-        Assumptions.assumeTrue(reason == null, "network namespaces cannot be made here: " + reason);
+        Requirements.requireLab();
         lab = NetnsLab.create();
         zone = NetworkNamespace.run(lab.namespace(NetnsLab.Role.SERVER),
             () -> new LabZoneServer(new InetSocketAddress(InetAddress.getByName(NetnsLab.SERVER_IPV4), 53)));

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +33,7 @@ import dev.xlat64.io.demo.TcpTransfer;
 import dev.xlat64.io.demo.UdpEchoServer;
 import dev.xlat64.io.demo.UdpExchange;
 import dev.xlat64.io.lab.NetnsLab;
+import dev.xlat64.io.lab.Requirements;
 
 /**
  * The gateway between real kernels: a namespace lab (IPv6-only client, gateway, IPv4-only server, IPv4 link MTU
@@ -52,8 +52,7 @@ class GatewayEndToEndTest
     @BeforeAll
     static void startGateway() throws Exception
     {
-        final String reason = NetnsLab.unavailableReason();
-        Assumptions.assumeTrue(reason == null, "network namespaces cannot be made here: " + reason);
+        Requirements.requireLab();
         lab = NetnsLab.builder().serverLinkMtu(IPV4_MTU).create();
         dir = Files.createTempDirectory("xlat64-e2e-");
         final ConfigNode root = ConfigNode.parse("lab.yaml", LabGatewayConfig.yaml(lab, IPV4_MTU, dir.resolve("counters")));
