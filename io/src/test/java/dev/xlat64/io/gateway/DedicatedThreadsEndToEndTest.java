@@ -117,7 +117,16 @@ class DedicatedThreadsEndToEndTest
                         translated[label.charAt(label.length() - 2) - '0'] += value;
                     }
                 });
-                assertTrue(translated[0] == 0 ^ translated[1] == 0, translated[0] + " / " + translated[1]);
+                final StringBuilder workerCounters = new StringBuilder();
+                gateway.counters().reader().forEach((value, id, label) ->
+                {
+                    if (label.startsWith("worker-") && value != 0)
+                    {
+                        workerCounters.append(label).append('=').append(value).append('\n');
+                    }
+                });
+                assertTrue(translated[0] == 0 ^ translated[1] == 0,
+                    translated[0] + " / " + translated[1] + "; every non-zero worker counter:\n" + workerCounters);
             }
         }
     }
