@@ -120,7 +120,7 @@ class DedicatedThreadsEndToEndTest
                 final StringBuilder workerCounters = new StringBuilder();
                 gateway.counters().reader().forEach((value, id, label) ->
                 {
-                    if (label.startsWith("worker-") && value != 0)
+                    if (label.contains("{agent=worker-") && value != 0)
                     {
                         workerCounters.append(label).append('=').append(value).append('\n');
                     }

@@ -136,8 +136,8 @@ class GatewayEndToEndTest
         final PingResult result = ping(NetnsLab.Role.CLIENT, "-6", "-c", "2", "-i", "0.2", LabGatewayConfig.SERVER_IPV6);
 
         assertEquals(2, result.received(), result.output());
-        assertTrue(counter(lab.gatewayIpv4Interface() + ".arp-learned") >= 1, "the server's MAC learned by ARP");
-        assertTrue(counter(lab.gatewayIpv6Interface() + ".ndp-learned") >= 1, "the client's MAC learned by NDP");
+        assertTrue(counter("neighbor.arp-learned{port=" + lab.gatewayIpv4Interface() + "}") >= 1, "the server's MAC learned by ARP");
+        assertTrue(counter("neighbor.ndp-learned{port=" + lab.gatewayIpv6Interface() + "}") >= 1, "the client's MAC learned by NDP");
         final String v4 = lab.gatewayIpv4Interface();
         final String v6 = lab.gatewayIpv6Interface();
         assertEquals(0, counter("pipeline.drop-no-next-hop{agent=tx-" + v4 + ",port=" + v4 + "}"));
