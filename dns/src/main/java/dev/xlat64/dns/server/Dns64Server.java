@@ -170,7 +170,7 @@ public final class Dns64Server implements AutoCloseable
             final long v = total(c);
             if (v != 0)
             {
-                out.append(out.length() == 0 ? "" : " ").append(c.name().toLowerCase()).append('=').append(v);
+                out.append(out.length() == 0 ? "" : " ").append(c.counterName()).append('=').append(v);
             }
         }
         return out.toString();
