@@ -76,12 +76,4 @@ public enum Dns64Counter implements CounterDescriptor
         return CounterScope.DNS64;
     }
 
-    /**
-     * @return the constant's name in lower case, e.g. {@code cache-hits}.
-     */
-    @Override
-    public String counterName()
-    {
-        return CounterDescriptor.counterNameOf(name());
-    }
 }

@@ -23,7 +23,7 @@ import org.agrona.concurrent.status.CountersManager;
  * holder and uses the atomic forms.
  * <p>
  * The counter's name is {@link #counterName()}, not {@code name()}: enums implement this interface and
- * {@code Enum.name()} is final.
+ * {@code Enum.name()} is final; by default the counter name is made from the constant's name.
  */
 public interface CounterDescriptor
 {
@@ -38,9 +38,18 @@ public interface CounterDescriptor
     CounterScope scope();
 
     /**
-     * @return lower-case words joined by {@code -}, unique in the scope, e.g. {@code rx-packets}.
+     * @return the enum constant's name ({@code Enum.name()}), e.g. {@code RX_PACKETS}.
      */
-    String counterName();
+    String name();
+
+    /**
+     * @return lower-case words joined by {@code -}, unique in the scope, e.g. {@code rx-packets}; by default
+     * {@link #name()} in lower case with {@code _} turned into {@code -}.
+     */
+    default String counterName()
+    {
+        return counterNameOf(name());
+    }
 
     /**
      * @return one sentence saying what is counted (the Prometheus HELP text).

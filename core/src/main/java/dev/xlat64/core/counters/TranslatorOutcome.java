@@ -51,15 +51,6 @@ public enum TranslatorOutcome implements CounterDescriptor
     }
 
     /**
-     * @return the constant's name in lower case, e.g. {@code translated-6to4}.
-     */
-    @Override
-    public String counterName()
-    {
-        return CounterDescriptor.counterNameOf(name());
-    }
-
-    /**
      * @return one sentence for operators.
      */
     @Override

@@ -38,12 +38,6 @@ public enum PacketSocketCounter implements CounterDescriptor
         this.description = description;
     }
 
-    @Override
-    public String counterName()
-    {
-        return CounterDescriptor.counterNameOf(name());
-    }
-
     /** One sentence for operators. */
     @Override
     public String description()

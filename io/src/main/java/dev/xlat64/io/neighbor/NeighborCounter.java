@@ -39,12 +39,6 @@ public enum NeighborCounter implements CounterDescriptor
         this.description = description;
     }
 
-    @Override
-    public String counterName()
-    {
-        return CounterDescriptor.counterNameOf(name());
-    }
-
     /** One sentence for operators. */
     @Override
     public String description()
