@@ -75,5 +75,4 @@ public enum Dns64Counter implements CounterDescriptor
     {
         return CounterScope.DNS64;
     }
-
 }
