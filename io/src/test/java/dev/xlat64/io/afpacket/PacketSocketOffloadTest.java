@@ -13,10 +13,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import dev.xlat64.io.lab.Requirements;
 
 import static dev.xlat64.io.afpacket.PacketSocketTest.*;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Frames the receive loop must not hand over: longer than the MTU (GSO, or a peer with a larger MTU) and
@@ -30,8 +30,7 @@ class PacketSocketOffloadTest
     @BeforeEach
     void buildLab() throws IOException
     {
-        final String reason = NetnsLab.unavailableReason();
-        assumeTrue(null == reason, () -> "network namespaces unavailable: " + reason);
+        Requirements.requireLab();
         lab = NetnsLab.create();
     }
 

@@ -14,9 +14,9 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import dev.xlat64.io.lab.Requirements;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * AF_PACKET rings between the client and gateway namespaces of a private {@link NetnsLab}, on the
@@ -30,8 +30,7 @@ class PacketSocketTest
     @BeforeAll
     static void buildLab() throws IOException
     {
-        final String reason = NetnsLab.unavailableReason();
-        assumeTrue(null == reason, () -> "network namespaces unavailable: " + reason);
+        Requirements.requireLab();
         lab = NetnsLab.create();
     }
 

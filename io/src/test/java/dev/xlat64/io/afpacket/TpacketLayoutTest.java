@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import dev.xlat64.io.lab.Requirements;
 
 import static dev.xlat64.io.afpacket.TpacketLayout.*;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Compares the Java offsets with offsetof/sizeof printed by a C program compiled against the kernel headers. */
 class TpacketLayoutTest
@@ -126,7 +126,7 @@ class TpacketLayoutTest
         Files.writeString(source, PROGRAM);
         final Path binary = dir.resolve("layout");
         final String compiled = run(dir, "gcc", "-O0", "-o", binary.toString(), source.toString());
-        assumeTrue(null != compiled, "gcc is not installed: layout checked by the hand-written table only");
+        Requirements.require(null != compiled, "gcc is not installed: layout checked by the hand-written table only");
         final Map<String, Long> actual = new LinkedHashMap<>();
         for (final String line : run(dir, binary.toString()).split("\n"))
         {

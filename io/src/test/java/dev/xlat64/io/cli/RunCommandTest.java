@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +17,7 @@ import dev.xlat64.io.demo.LabGatewayConfig;
 import dev.xlat64.io.demo.PingResult;
 import dev.xlat64.io.lab.NetnsLab;
 import picocli.CommandLine;
+import dev.xlat64.io.lab.Requirements;
 
 /**
  * {@code xlat64 run}: what a user sees when something is wrong, and a clean stop of a real gateway process.
@@ -115,8 +115,7 @@ class RunCommandTest
     @Test
     void shouldTranslateThenStopCleanlyOnSigterm() throws Exception
     {
-        final String reason = NetnsLab.unavailableReason();
-        Assumptions.assumeTrue(reason == null, "network namespaces cannot be made here: " + reason);
+        Requirements.requireLab();
         try (NetnsLab lab = NetnsLab.builder().create())
         {
             final Path counters = dir.resolve("counters");
@@ -140,7 +139,7 @@ class RunCommandTest
                 final String metrics = lab.exec(NetnsLab.Role.GATEWAY, "bash", "-c",
                     "exec 3<>/dev/tcp/127.0.0.1/" + metricsPort +
                     " && printf 'GET /metrics HTTP/1.0\\r\\n\\r\\n' >&3 && cat <&3").output();
-                assertTrue(metrics.contains("xlat64_rx_packets_total{family=\"ipv6\",port=\"" +
+                assertTrue(metrics.contains("xlat64_pipeline_rx_packets_total{family=\"ipv6\",port=\"" +
                     lab.gatewayIpv6Interface() + "\"} "), metrics);
             }
             finally

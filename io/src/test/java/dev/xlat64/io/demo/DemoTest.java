@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import dev.xlat64.io.lab.ExecResult;
 import dev.xlat64.io.lab.NetnsLab;
+import dev.xlat64.io.lab.Requirements;
 
 /**
  * The README's main job, {@code xlat64 demo}, run whole: every step passes, and the lab is gone afterwards.
@@ -24,8 +24,7 @@ class DemoTest
     @Test
     void shouldRunEveryStepOfTheDemoAndLeaveNothingBehind() throws Exception
     {
-        final String reason = NetnsLab.unavailableReason();
-        Assumptions.assumeTrue(reason == null, "network namespaces cannot be made here: " + reason);
+        Requirements.requireLab();
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         final int code = new Demo(new PrintStream(bytes, true, StandardCharsets.UTF_8), false).run();

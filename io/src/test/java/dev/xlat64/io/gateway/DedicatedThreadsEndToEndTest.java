@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +29,7 @@ import dev.xlat64.io.demo.PingResult;
 import dev.xlat64.io.demo.TcpSink;
 import dev.xlat64.io.demo.TcpTransfer;
 import dev.xlat64.io.lab.NetnsLab;
+import dev.xlat64.io.lab.Requirements;
 
 /**
  * The other threading mode in the lab: two workers, one thread per agent (seven threads), TPACKET_V3 rings and
@@ -48,11 +48,11 @@ class DedicatedThreadsEndToEndTest
         final long[] sums = new long[2];
         gateway.counters().reader().forEach((value, id, label) ->
         {
-            if (label.startsWith("worker-packets agent=worker-"))
+            if (label.startsWith("pipeline.worker-packets{agent=worker-"))
             {
                 sums[0] += value;
             }
-            if (label.startsWith("rx-packets port="))
+            if (label.startsWith("pipeline.rx-packets{port="))
             {
                 sums[1] += value;
             }
@@ -63,8 +63,7 @@ class DedicatedThreadsEndToEndTest
     @Test
     void shouldTranslateBothWaysWithTwoWorkersOnDedicatedThreads() throws Exception
     {
-        final String reason = NetnsLab.unavailableReason();
-        Assumptions.assumeTrue(reason == null, "network namespaces cannot be made here: " + reason);
+        Requirements.requireLab();
         try (NetnsLab lab = NetnsLab.builder().create())
         {
             final String yaml = LabGatewayConfig.yaml(lab, 1500, dir.resolve("counters"))
@@ -113,12 +112,21 @@ class DedicatedThreadsEndToEndTest
                 final long[] translated = new long[2];
                 gateway.counters().reader().forEach((value, id, label) ->
                 {
-                    if (label.matches("worker-[01]\\.translated-(6to4|4to6)"))
+                    if (label.matches("translator\\.translated-(6to4|4to6)\\{agent=worker-[01]}"))
                     {
-                        translated[label.charAt(7) - '0'] += value;
+                        translated[label.charAt(label.length() - 2) - '0'] += value;
                     }
                 });
-                assertTrue(translated[0] == 0 ^ translated[1] == 0, translated[0] + " / " + translated[1]);
+                final StringBuilder workerCounters = new StringBuilder();
+                gateway.counters().reader().forEach((value, id, label) ->
+                {
+                    if (label.contains("{agent=worker-") && value != 0)
+                    {
+                        workerCounters.append(label).append('=').append(value).append('\n');
+                    }
+                });
+                assertTrue(translated[0] == 0 ^ translated[1] == 0,
+                    translated[0] + " / " + translated[1] + "; every non-zero worker counter:\n" + workerCounters);
             }
         }
     }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class NetnsLabTest
 {
@@ -16,8 +15,7 @@ class NetnsLabTest
     @BeforeAll
     static void buildLab() throws IOException
     {
-        final String reason = NetnsLab.unavailableReason();
-        assumeTrue(null == reason, () -> "network namespaces unavailable: " + reason);
+        Requirements.requireLab();
         lab = NetnsLab.builder().serverLinkMtu(1400).extraAddress(NetnsLab.Role.SERVER, "198.51.100.20/24").create();
     }
 

@@ -1,7 +1,6 @@
 package dev.xlat64.io.lab;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +24,7 @@ class SiitKernelOracleMtuTest
     @BeforeAll
     static void start() throws Exception
     {
-        final String reason = NetnsLab.unavailableReason();
-        assumeTrue(null == reason, () -> "network namespaces unavailable: " + reason);
+        Requirements.requireLab();
         lab = NetnsLab.builder().serverLinkMtu(1280).create();
         loop = new SiitKernelOracleTest.TranslatorLoop(lab, SiitKernelOracleTest.CONFIG + "ipv4-mtu: 1280\n");
         thread = new Thread(loop, "siit-oracle-mtu");

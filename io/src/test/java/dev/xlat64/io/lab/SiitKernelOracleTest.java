@@ -2,7 +2,6 @@ package dev.xlat64.io.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -57,8 +56,7 @@ class SiitKernelOracleTest
     @BeforeAll
     static void start() throws Exception
     {
-        final String reason = NetnsLab.unavailableReason();
-        assumeTrue(null == reason, () -> "network namespaces unavailable: " + reason);
+        Requirements.requireLab();
         lab = NetnsLab.create();
         loop = new TranslatorLoop(lab, CONFIG);
         thread = new Thread(loop, "siit-oracle");

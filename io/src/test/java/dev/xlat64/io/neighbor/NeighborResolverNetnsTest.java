@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
+import dev.xlat64.io.lab.Requirements;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The resolver on the gateway's AF_PACKET sockets in a {@link NetnsLab}: the server's kernel answers ARP,
@@ -30,8 +30,7 @@ class NeighborResolverNetnsTest
     @BeforeAll
     static void buildLab() throws IOException
     {
-        final String reason = NetnsLab.unavailableReason();
-        assumeTrue(null == reason, () -> "network namespaces unavailable: " + reason);
+        Requirements.requireLab();
         lab = NetnsLab.create();
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,6 +30,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.xlat64.io.lab.Requirements;
 
 /**
  * tcpdump as the oracle: it must read what {@link PcapWriter} writes, and {@link PcapReader} must read what tcpdump
@@ -61,7 +61,7 @@ class TcpdumpInteropTest
     void shouldBeReadByTcpdumpAsRawIp()
         throws Exception
     {
-        assumeTrue(tcpdumpInstalled, "tcpdump is not installed (apt-get install tcpdump)");
+        Requirements.require(tcpdumpInstalled, "tcpdump is not installed (apt-get install tcpdump)");
         final Path path = directory.resolve("raw.pcap");
         try (PcapWriter writer = PcapWriter.create(path, PcapLinkType.RAW))
         {
@@ -81,7 +81,7 @@ class TcpdumpInteropTest
     void shouldBeReadByTcpdumpAsEthernetWithNanoseconds()
         throws Exception
     {
-        assumeTrue(tcpdumpInstalled, "tcpdump is not installed (apt-get install tcpdump)");
+        Requirements.require(tcpdumpInstalled, "tcpdump is not installed (apt-get install tcpdump)");
         final Path path = directory.resolve("ethernet.pcap");
         try (PcapWriter writer = PcapWriter.create(path, PcapLinkType.ETHERNET, PcapPrecision.NANOSECONDS))
         {
@@ -97,7 +97,7 @@ class TcpdumpInteropTest
     void shouldHaveTcpdumpConfirmEveryChecksumOfBuiltPackets()
         throws Exception
     {
-        assumeTrue(tcpdumpInstalled, "tcpdump is not installed (apt-get install tcpdump)");
+        Requirements.require(tcpdumpInstalled, "tcpdump is not installed (apt-get install tcpdump)");
         final Path path = directory.resolve("built.pcap");
         final List<byte[]> packets = new ArrayList<>();
         for (final int size : new int[] {0, 1, 7, 64, 333, 1400})
@@ -141,9 +141,9 @@ class TcpdumpInteropTest
     void shouldReadWhatTcpdumpCapturedInANamespace()
         throws Exception
     {
-        assumeTrue(tcpdumpInstalled, "tcpdump is not installed (apt-get install tcpdump)");
+        Requirements.require(tcpdumpInstalled, "tcpdump is not installed (apt-get install tcpdump)");
         final String namespace = "xlpcap" + ProcessHandle.current().pid() + "-" + ThreadLocalRandom.current().nextInt(1 << 16);
-        assumeTrue(exec("ip", "netns", "add", namespace) == 0, "cannot create network namespaces here (ip netns add failed)");
+        Requirements.require(exec("ip", "netns", "add", namespace) == 0, "cannot create network namespaces here (ip netns add failed)");
         try
         {
             assertEquals(0, exec("ip", "netns", "exec", namespace, "ip", "link", "set", "lo", "up"));
