@@ -6,7 +6,6 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
 
 import dev.xlat64.dns.ClientAddress;
 import dev.xlat64.dns.Dns64Counter;
@@ -20,7 +19,7 @@ import dev.xlat64.dns.ResponseHandler;
  * sender addresses copied byte for byte from the receive headers. No Java object per datagram: client addresses
  * are read from the raw sockaddr; only a query that must wait for an upstream keeps a copy of its sockaddr.
  */
-final class MmsgUdpEndpoint implements SelectionHandler, ResponseHandler
+final class MmsgUdpEndpoint implements DatagramEndpoint, ResponseHandler
 {
     static final int BATCH = 32;
     static final int SLOT = 4096;
@@ -85,7 +84,7 @@ final class MmsgUdpEndpoint implements SelectionHandler, ResponseHandler
     }
 
     @Override
-    public int onReady(final SelectionKey key, final long nowNs)
+    public int receiveBatch(final long nowNs)
     {
         for (int i = 0; i < BATCH; i++)
         {
@@ -214,7 +213,8 @@ final class MmsgUdpEndpoint implements SelectionHandler, ResponseHandler
         pendingSends = 0;
     }
 
-    DatagramChannel channel()
+    @Override
+    public DatagramChannel channel()
     {
         return channel;
     }
