@@ -109,6 +109,12 @@ public final class Dns64ServerAgent implements Agent
         return draining[index];
     }
 
+    /** @return UDP socket {@code index}'s endpoint. */
+    DatagramEndpoint endpoint(final int index)
+    {
+        return endpoints[index];
+    }
+
     /** @return the selection key of UDP socket {@code index}. */
     SelectionKey endpointKey(final int index)
     {

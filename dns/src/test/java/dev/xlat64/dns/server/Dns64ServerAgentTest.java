@@ -93,6 +93,52 @@ class Dns64ServerAgentTest
         }
     }
 
+    @Test
+    void shouldSendAnswersToOneClientAsSeparateDatagramsThroughOneSegmentedSend() throws Exception
+    {
+        try (ZoneServer zone = new ZoneServer(LabZone.LAB);
+             DatagramChannel listen = DatagramChannel.open();
+             DatagramChannel client = DatagramChannel.open();
+             DatagramChannel other = DatagramChannel.open())
+        {
+            listen.bind(new InetSocketAddress("127.0.0.1", 0));
+            client.bind(new InetSocketAddress("127.0.0.1", 0));
+            other.bind(new InetSocketAddress("127.0.0.1", 0));
+            client.configureBlocking(false);
+            other.configureBlocking(false);
+            final InetSocketAddress target = (InetSocketAddress)listen.getLocalAddress();
+            final Dns64Config config = Dns64Config.builder().prefix("2001:db8:64::/96").upstream(zone.address()).listen(target).build();
+            final Dns64Counters counters = Dns64Counters.inMemory("agent");
+            final Dns64ServerAgent agent = new Dns64ServerAgent(
+                "dns64-test", config, counters, SystemNanoClock.INSTANCE, List.of(listen), List.of(), 1);
+            try
+            {
+                send(client, target, 1);
+                assertEquals(List.of(1), answers(agent, client, 1, 2000));
+                // Six answers of one length to one client, two to another, in one batch.
+                for (int id = 100; id < 106; id++)
+                {
+                    send(client, target, id);
+                }
+                send(other, target, 200);
+                send(other, target, 201);
+                assertEquals(8, agent.doWork());
+                assertEquals(ids(100, 106), answers(agent, client, 6, 0));
+                assertEquals(ids(200, 202), answers(agent, other, 2, 0));
+                if (agent.endpoint(0) instanceof MmsgUdpEndpoint batched)
+                {
+                    assertTrue(batched.segmentOffload(), "this kernel took the UDP_SEGMENT sends");
+                    assertEquals(2, batched.segmentedSends());
+                }
+                assertEquals(0, counters.get(Dns64Counter.SEND_FAILED));
+            }
+            finally
+            {
+                agent.onClose();
+            }
+        }
+    }
+
     private static void send(final DatagramChannel client, final InetSocketAddress target, final int id) throws Exception
     {
         final Message query = DnsClient.query("v4only.lab.example.", Type.AAAA, 1232, false, false);
