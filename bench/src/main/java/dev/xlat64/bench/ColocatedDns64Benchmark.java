@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.core.pipeline.BatchWriter;
 import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.dns.ClientAddressSet;
@@ -85,7 +86,7 @@ public class ColocatedDns64Benchmark
         final ManyToOneRingBuffer queries = new ManyToOneRingBuffer(
             new UnsafeBuffer(ByteBuffer.allocateDirect((1 << 20) + RingBufferDescriptor.TRAILER_LENGTH)));
         tx = new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect((4 << 20) + RingBufferDescriptor.TRAILER_LENGTH)));
-        counters = new ColocatedDnsCounters(Dns64Counters.newManager(64));
+        counters = new ColocatedDnsCounters(CounterSet.inMemoryManager(64));
         final InetAddress gateway = InetAddress.getByName("2001:db8:1::1");
         diverter = new DnsQueryDiverter(queries, List.of(new InetSocketAddress(gateway, 53)),
             List.of(gateway, InetAddress.getByName("198.51.100.1")), counters);

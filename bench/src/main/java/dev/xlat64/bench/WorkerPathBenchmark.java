@@ -39,6 +39,7 @@ import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.pipeline.BatchWriter;
 import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.core.pipeline.PacketBatch;
+import dev.xlat64.core.pipeline.RingReads;
 import dev.xlat64.core.pipeline.WorkerAgent;
 import dev.xlat64.core.pipeline.WorkerCounters;
 import dev.xlat64.core.rfc6052.Rfc6052Prefix;
@@ -49,7 +50,8 @@ import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.io.gateway.TranslatorProcessor;
 
 /**
- * The worker's path on one thread, per packet: a batch of {@value #BATCH} packets is written into the worker's
+ * The worker's path on one thread, per packet: {@value #BATCH} packets, in duty cycles of {@code packetsPerCycle}
+ * (a full batch under load, one packet at moderate rates), are written into the worker's
  * input ring (what an RX agent does), {@link WorkerAgent#doWork()} reads the batch, copies each packet into its
  * scratch buffer, translates it (RFC 7915, SIIT) and writes the result into the TX ring, and the TX ring is read
  * (what a TX agent does, minus the socket). Run with {@code -prof gc} to see the path does not allocate.
@@ -67,8 +69,16 @@ import dev.xlat64.io.gateway.TranslatorProcessor;
 public class WorkerPathBenchmark
 {
     static final int BATCH = 32;
-    private static final int RING_BYTES = 1 << 20;
-    private static final int BATCH_BYTES = 128 * 1024;
+    /** The gateway's default ring between two agents. */
+    private static final int RING_BYTES = 4 << 20;
+
+    /** Packets per duty cycle: a full batch under load, one at a time at moderate rates. */
+    @Param({"32", "1"})
+    int packetsPerCycle;
+
+    /** Bytes a batch writer claims per batch. */
+    @Param({"128", "16"})
+    int batchKb;
 
     @Param({"6to4", "4to6"})
     String direction;
@@ -128,12 +138,13 @@ public class WorkerPathBenchmark
             new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
         input = ring();
         output = ring();
-        rx = new BatchWriter(input, BATCH_BYTES, BATCH);
-        final BatchWriter egress = new BatchWriter(output, BATCH_BYTES, BATCH);
+        final int batchBytes = batchKb * 1024;
+        rx = new BatchWriter(input, batchBytes, BATCH);
+        final BatchWriter egress = new BatchWriter(output, batchBytes, BATCH);
         worker = new WorkerAgent("worker-0", new RingBuffer[] {input}, new BatchWriter[] {egress, egress},
             new TranslatorProcessor(new Translator(config, new TranslatorCounters(manager, "worker-0"))),
             new WorkerCounters(manager, "worker-0"), SystemNanoClock.INSTANCE, Throwable::printStackTrace,
-            PacketBatch.maxPacketLength(BATCH_BYTES), 4);
+            PacketBatch.maxPacketLength(batchBytes), 4);
         family = "6to4".equals(direction) ? Family.IPV6 : Family.IPV4;
         final byte[] bytes = family == Family.IPV6 ? packet6(packet) : packet4(packet);
         length = bytes.length;
@@ -147,16 +158,20 @@ public class WorkerPathBenchmark
         }
     }
 
+    /** {@value #BATCH} packets in duty cycles of {@code packetsPerCycle}: append, commit, worker, TX read. */
     private int run()
     {
-        for (int i = 0; i < BATCH; i++)
-        {
-            rx.append(template, 0, length, family);
-        }
-        rx.commit();
-        worker.doWork();
         tx.packets = 0;
-        output.read(tx);
+        for (int sent = 0; sent < BATCH; sent += packetsPerCycle)
+        {
+            for (int i = 0; i < packetsPerCycle; i++)
+            {
+                rx.append(template, 0, length, family);
+            }
+            rx.commit();
+            worker.doWork();
+            RingReads.read(output, tx, Integer.MAX_VALUE);
+        }
         return tx.packets;
     }
 

@@ -1,10 +1,14 @@
 package dev.xlat64.dns;
 
+import dev.xlat64.core.counters.CounterDescriptor;
+import dev.xlat64.core.counters.CounterScope;
+
 /**
- * Every outcome the DNS64 engine counts, each with a sentence. Type ids are stable ({@link #typeId()}):
- * the counters file is read by other processes.
+ * Every outcome the DNS64 engine counts, each with a sentence. Type ids are {@link #TYPE_ID_BASE} + ordinal
+ * (6400-6499, {@link CounterScope#DNS64}) and stable: the counters file is read by other processes, so entries
+ * are only appended. Labels read {@code dns64.<name>{agent=<thread>}}, e.g. {@code dns64.cache-hits{agent=dns-0}}.
  */
-public enum Dns64Counter
+public enum Dns64Counter implements CounterDescriptor
 {
     QUERIES("Queries received (any outcome)."),
     RESPONSES("Responses handed to the transport."),
@@ -41,7 +45,8 @@ public enum Dns64Counter
     INTERNAL_ERRORS("Exceptions caught at the engine boundary (a bug; answered with SERVFAIL when possible)."),
     SEND_FAILED("Answers that could not be sent (socket buffer full or connection closed)."),
     TCP_CONNECTIONS("TCP connections accepted from clients."),
-    TCP_REJECTED("TCP connections closed at once because the per-thread limit was reached.");
+    TCP_REJECTED("TCP connections closed at once because the per-thread limit was reached."),
+    AGENT_ERRORS("Exceptions that escaped a DNS64 server thread's duty cycle (a bug; its runner logged it and went on).");
 
     /** Base of the type ids in the counters file. */
     public static final int TYPE_ID_BASE = 6400;
@@ -53,14 +58,21 @@ public enum Dns64Counter
         this.description = description;
     }
 
+    @Override
     public String description()
     {
         return description;
     }
 
-    /** @return the stable type id of this counter in an Agrona counters file. */
+    @Override
     public int typeId()
     {
         return TYPE_ID_BASE + ordinal();
+    }
+
+    @Override
+    public CounterScope scope()
+    {
+        return CounterScope.DNS64;
     }
 }

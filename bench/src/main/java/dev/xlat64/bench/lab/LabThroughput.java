@@ -22,7 +22,8 @@ import dev.xlat64.io.lab.NetnsLab;
  * on CPU 1 (LAB.md "Measuring"). Writes {@code NAME.json} and {@code NAME.md} into the output folder.
  *
  * <p>Usage: {@code scripts/lab-throughput [--rounds N] [--trial-seconds S] [--out perf-reports/gateway-vs-tayga]
- * [--idle-strategies poll,busy-spin]} (xlat64 once per idle strategy, the gateway default {@code poll} unless given).
+ * [--idle-strategies poll,busy-spin,poll/dedicated]} (xlat64 once per idle strategy, {@code /dedicated} for one thread
+ * per agent; the gateway default {@code poll} on one shared thread unless given).
  */
 public final class LabThroughput
 {
@@ -125,7 +126,7 @@ public final class LabThroughput
         // Warm up: resolves neighbors and lets the JIT compile the data path before the first trial.
         lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-c", "3", "-i", "0.2", dev.xlat64.io.demo.LabGatewayConfig.SERVER_IPV6);
         final Path pcap = UdpStreamPcap.write(lab, work.resolve("udp64.pcap"), 64, 64);
-        final UdpTrial trial = new UdpTrial(lab, pcap, GENERATOR_CPU, GATEWAY_CPU);
+        final UdpTrial trial = new UdpTrial(lab, pcap, GENERATOR_CPU, GATEWAY_CPU, running.pid());
         final UdpTrial.Result udp;
         try (DiscardSink sink = DiscardSink.open(lab))
         {
@@ -135,8 +136,9 @@ public final class LabThroughput
         final double rttMs = pingRttMs(lab);
         final double up = TcpThroughput.bitsPerSecond(lab, GENERATOR_CPU, 5, false);
         final double down = TcpThroughput.bitsPerSecond(lab, GENERATOR_CPU, 5, true);
-        log.printf(Locale.ROOT, "  %s: loss-free %,d pps, %.0f ns gateway CPU/packet; TCP %.2f / %.2f Gbit/s; " +
-            "ping %.3f ms%n", running.name(), udp.ratePps(), udp.gatewayCpuNsPerPacket(), up / 1e9, down / 1e9, rttMs);
+        log.printf(Locale.ROOT, "  %s: loss-free %,d pps, %.0f ns gateway CPU/packet (process %.0f); " +
+            "TCP %.2f / %.2f Gbit/s; ping %.3f ms%n", running.name(), udp.ratePps(), udp.gatewayCpuNsPerPacket(),
+            udp.processCpuNsPerPacket(), up / 1e9, down / 1e9, rttMs);
         return new Round(running.name(), udp, up, down, rttMs);
     }
 
@@ -182,7 +184,8 @@ public final class LabThroughput
                 median(results, g, r -> r.udp().gatewayCpuNsPerPacket()),
                 median(results, g, r -> r.tcpUpBps()),
                 median(results, g, r -> r.tcpDownBps()),
-                median(results, g, r -> r.pingRttMs())});
+                median(results, g, r -> r.pingRttMs()),
+                median(results, g, r -> r.udp().processCpuNsPerPacket())});
         }
         final StringBuilder json = new StringBuilder("{\n  \"benchmark\": \"gateway-vs-tayga\",\n");
         json.append("  \"rounds\": ").append(rounds).append(",\n  \"trialSeconds\": ").append(trialSeconds)
@@ -194,9 +197,11 @@ public final class LabThroughput
         {
             final Round r = results.get(i);
             json.append(String.format(Locale.ROOT, "    {\"gateway\": \"%s\", \"lossFreePps\": %d, \"sent\": %d, " +
-                "\"received\": %d, \"seconds\": %.3f, \"gatewayCpuSeconds\": %.2f, \"tcpUpBps\": %.0f, " +
+                "\"received\": %d, \"seconds\": %.3f, \"gatewayCpuSeconds\": %.2f, \"processCpuSeconds\": %.2f, " +
+                "\"tcpUpBps\": %.0f, " +
                 "\"tcpDownBps\": %.0f, \"pingRttMs\": %.3f}%s%n", r.gateway(), r.udp().ratePps(), r.udp().sent(),
-                r.udp().received(), r.udp().seconds(), r.udp().gatewayCpuSeconds(), r.tcpUpBps(), r.tcpDownBps(),
+                r.udp().received(), r.udp().seconds(), r.udp().gatewayCpuSeconds(), r.udp().processCpuSeconds(),
+                r.tcpUpBps(), r.tcpDownBps(),
                 r.pingRttMs(),
                 i + 1 < results.size() ? "," : ""));
         }
@@ -208,7 +213,9 @@ public final class LabThroughput
             "on the wire (client veth TX vs server veth RX), 64-byte UDP payload 6→4 paced by tcpreplay to the server's " +
             "discard port, where a socket that is never read takes it (no ICMP Port Unreachable per packet); generator, " +
             "iperf3 and server pinned to CPU %d, the gateway to CPU %d. Gateway CPU per packet is CPU %d's busy " +
-            "time (user+system+softirq) over the loss-free trial divided by the packets delivered.%n%n",
+            "time (user+system+softirq) over the loss-free trial divided by the packets delivered, whoever used the " +
+            "CPU; process CPU is the gateway process's own user+system time (all threads) over the same trial, " +
+            "which leaves out the softirq work of delivering its packets and any other task on the CPU.%n%n",
             rounds, trialSeconds, 100 * MAX_LOSS, GENERATOR_CPU, GATEWAY_CPU, GATEWAY_CPU));
         md.append("Machine: ").append(machine()).append("\n\n");
         if (Math.max(loadBefore, loadAfter) > BUSY_LOAD)
@@ -217,26 +224,26 @@ public final class LabThroughput
                 "%.2f after; above %.0f on 2 CPUs other work shares both CPUs with the lab): the figures are rough.%n%n",
                 loadBefore, loadAfter, BUSY_LOAD));
         }
-        md.append("| gateway | loss-free UDP 64 B (pps) | gateway CPU ns/packet | TCP 6→4 (Gbit/s) | TCP 4→6 (Gbit/s) " +
-            "| ping6 RTT idle (ms) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|\n");
-        medians.forEach((g, m) -> md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.0f | %.2f | %.2f | %.3f |%n",
-            g, m[0], m[1], m[2] / 1e9, m[3] / 1e9, m[4])));
+        md.append("| gateway | loss-free UDP 64 B (pps) | gateway CPU ns/packet | process CPU ns/packet " +
+            "| TCP 6→4 (Gbit/s) | TCP 4→6 (Gbit/s) | ping6 RTT idle (ms) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        medians.forEach((g, m) -> md.append(String.format(Locale.ROOT,
+            "| %s | %,.0f | %.0f | %.0f | %.2f | %.2f | %.3f |%n", g, m[0], m[1], m[5], m[2] / 1e9, m[3] / 1e9, m[4])));
         final double[] base = medians.get(gateways.get(0));
         for (int g = 1; g < gateways.size(); g++)
         {
             final double[] ours = medians.get(gateways.get(g));
-            md.append(String.format(Locale.ROOT, "%nRatios %s / %s: loss-free rate %.2f×, CPU per packet %.2f×, " +
-                "TCP 6→4 %.2f×, TCP 4→6 %.2f×.%n", gateways.get(g), gateways.get(0), ours[0] / base[0],
-                ours[1] / base[1], ours[2] / base[2], ours[3] / base[3]));
+            md.append(String.format(Locale.ROOT, "%nRatios %s / %s: loss-free rate %.2f×, CPU per packet %.2f× " +
+                "(process %.2f×), TCP 6→4 %.2f×, TCP 4→6 %.2f×.%n", gateways.get(g), gateways.get(0), ours[0] / base[0],
+                ours[1] / base[1], ours[5] / base[5], ours[2] / base[2], ours[3] / base[3]));
         }
-        md.append("\nEvery round:\n\n| gateway | loss-free pps | sent | received | CPU ns/packet | TCP 6→4 | TCP 4→6 " +
-            "| ping (ms) |\n").append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("\nEvery round:\n\n| gateway | loss-free pps | sent | received | CPU ns/packet | process ns/packet " +
+            "| TCP 6→4 | TCP 4→6 | ping (ms) |\n").append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (final Round r : results)
         {
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %.0f | %.2f | %.2f | %.3f |%n", r.gateway(),
-                r.udp().ratePps(), r.udp().sent(), r.udp().received(), r.udp().gatewayCpuNsPerPacket(),
-                r.tcpUpBps() / 1e9, r.tcpDownBps() / 1e9, r.pingRttMs()));
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %.0f | %.0f | %.2f | %.2f | %.3f |%n",
+                r.gateway(), r.udp().ratePps(), r.udp().sent(), r.udp().received(), r.udp().gatewayCpuNsPerPacket(),
+                r.udp().processCpuNsPerPacket(), r.tcpUpBps() / 1e9, r.tcpDownBps() / 1e9, r.pingRttMs()));
         }
         md.append("\nRegenerate: `sudo scripts/lab-throughput --rounds ").append(rounds).append("`\n");
         Files.writeString(Path.of(out + ".md"), md);

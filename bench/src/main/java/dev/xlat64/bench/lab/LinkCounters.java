@@ -62,4 +62,16 @@ final class LinkCounters
         }
         throw new IOException("/proc/stat has no line for cpu" + cpu);
     }
+
+    /**
+     * @return the CPU time of process {@code pid}, all threads, user plus system, in clock ticks (USER_HZ):
+     *     fields 14 and 15 of {@code /proc/PID/stat}, counted after the command name's closing parenthesis.
+     */
+    static long processCpuTicks(final long pid) throws IOException
+    {
+        final String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        final String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        // f[0] is field 3 (state): utime is field 14, stime field 15.
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
 }

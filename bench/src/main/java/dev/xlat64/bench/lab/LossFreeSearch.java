@@ -30,7 +30,7 @@ final class LossFreeSearch
     UdpTrial.Result search(final long startPps, final long maxPps, final double resolution)
         throws IOException, InterruptedException
     {
-        UdpTrial.Result best = new UdpTrial.Result(0, 0, 0, seconds, 0);
+        UdpTrial.Result best = new UdpTrial.Result(0, 0, 0, seconds, 0, 0);
         long low = 0;
         long high = -1;
         long rate = startPps;

@@ -24,16 +24,27 @@ final class UdpTrial
     private final Path pcap;
     private final int generatorCpu;
     private final int gatewayCpu;
+    private final long gatewayPid;
 
-    UdpTrial(final NetnsLab lab, final Path pcap, final int generatorCpu, final int gatewayCpu)
+    /**
+     * @param gatewayPid the gateway's process, whose own CPU time (all threads, user and system) is read too.
+     */
+    UdpTrial(final NetnsLab lab, final Path pcap, final int generatorCpu, final int gatewayCpu, final long gatewayPid)
     {
+        this.gatewayPid = gatewayPid;
         this.lab = lab;
         this.pcap = pcap;
         this.generatorCpu = generatorCpu;
         this.gatewayCpu = gatewayCpu;
     }
 
-    record Result(long ratePps, long sent, long received, double seconds, double gatewayCpuSeconds)
+    /**
+     * @param gatewayCpuSeconds busy time of the gateway CPU over the trial, whoever used it.
+     * @param processCpuSeconds CPU time of the gateway process itself (user + system, all threads); the kernel's
+     *     softirq work (veth delivery) is accounted to the CPU, not to the process, so this is the lower bound.
+     */
+    record Result(long ratePps, long sent, long received, double seconds, double gatewayCpuSeconds,
+        double processCpuSeconds)
     {
         double loss()
         {
@@ -49,6 +60,11 @@ final class UdpTrial
         {
             return received == 0 ? Double.NaN : gatewayCpuSeconds * 1e9 / received;
         }
+
+        double processCpuNsPerPacket()
+        {
+            return received == 0 ? Double.NaN : processCpuSeconds * 1e9 / received;
+        }
     }
 
     Result run(final long ratePps, final double seconds) throws IOException, InterruptedException
@@ -57,6 +73,7 @@ final class UdpTrial
         final long sentBefore = LinkCounters.txPackets(lab, NetnsLab.Role.CLIENT, lab.clientInterface());
         final long receivedBefore = LinkCounters.rxPackets(lab, NetnsLab.Role.SERVER, lab.serverInterface());
         final long cpuBefore = LinkCounters.cpuBusyTicks(gatewayCpu);
+        final long processBefore = LinkCounters.processCpuTicks(gatewayPid);
         final ExecResult replay = lab.exec(NetnsLab.Role.CLIENT, "taskset", "-c", Integer.toString(generatorCpu),
             "tcpreplay", "-q", "--preload-pcap", "--loop=0", "--limit=" + count, "--pps=" + ratePps,
             "-i", lab.clientInterface(), pcap.toString());
@@ -68,8 +85,10 @@ final class UdpTrial
         final double elapsed = Double.parseDouble(actual.group(2));
         Thread.sleep(300); // let the last packets cross before counting
         final long cpuAfter = LinkCounters.cpuBusyTicks(gatewayCpu);
+        final long processAfter = LinkCounters.processCpuTicks(gatewayPid);
         final long sent = LinkCounters.txPackets(lab, NetnsLab.Role.CLIENT, lab.clientInterface()) - sentBefore;
         final long received = LinkCounters.rxPackets(lab, NetnsLab.Role.SERVER, lab.serverInterface()) - receivedBefore;
-        return new Result(ratePps, sent, received, elapsed, (cpuAfter - cpuBefore) / TICKS_PER_SECOND);
+        return new Result(ratePps, sent, received, elapsed, (cpuAfter - cpuBefore) / TICKS_PER_SECOND,
+            (processAfter - processBefore) / TICKS_PER_SECOND);
     }
 }

@@ -15,19 +15,27 @@ import dev.xlat64.io.lab.NetnsLab;
 final class XlatUnderTest implements GatewayUnderTest
 {
     private final Path workDir;
+    private final String variant;
     private final String idleStrategy;
+    private final boolean dedicated;
     private GatewayProcess process;
 
-    XlatUnderTest(final Path workDir, final String idleStrategy)
+    /**
+     * @param variant the idle strategy, e.g. {@code poll}, optionally with {@code /dedicated} for one thread per
+     *     agent (all on the gateway CPU) instead of the lab's one shared thread.
+     */
+    XlatUnderTest(final Path workDir, final String variant)
     {
         this.workDir = workDir;
-        this.idleStrategy = idleStrategy;
+        this.variant = variant;
+        this.dedicated = variant.endsWith("/dedicated");
+        this.idleStrategy = dedicated ? variant.substring(0, variant.length() - "/dedicated".length()) : variant;
     }
 
     @Override
     public String name()
     {
-        return "xlat64 (" + idleStrategy + ")";
+        return "xlat64 (" + variant + ")";
     }
 
     @Override
@@ -35,7 +43,9 @@ final class XlatUnderTest implements GatewayUnderTest
     {
         final Path config = workDir.resolve("xlat64.yaml");
         final String yaml = LabGatewayConfig.yaml(lab, 1500, workDir.resolve("counters"))
-            .replace("idle-strategy: poll", "idle-strategy: " + idleStrategy);
+            .replace("idle-strategy: poll", "idle-strategy: " + idleStrategy)
+            .replace("threading: shared\n  threads: 1\n",
+                dedicated ? "threading: dedicated\n" : "threading: shared\n  threads: 1\n");
         Files.writeString(config, yaml);
         process = GatewayProcess.start(lab.namespace(NetnsLab.Role.GATEWAY), config, workDir.resolve("xlat64.log"),
             line -> { });

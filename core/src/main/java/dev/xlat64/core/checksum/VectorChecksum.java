@@ -79,24 +79,38 @@ public final class VectorChecksum
         long sum = 0;
         if (fullLength + maskedTail > 0)
         {
-            // Chunks keep every lane below its 65537 adds; the loops run once even for a masked tail alone.
+            // Packets fit one chunk; longer ranges go in chunks that keep every lane below its 65537 adds.
             final byte[] array = buffer.byteArray();
             if (array != null)
             {
                 final int arrayIndex = (int)(buffer.addressOffset() - BufferUtil.ARRAY_BASE_OFFSET) + offset;
-                for (int done = 0; done < fullLength || done == 0; done += CHUNK_BYTES)
+                if (fullLength <= CHUNK_BYTES)
                 {
-                    final int chunk = Math.min(CHUNK_BYTES, fullLength - done);
-                    sum += heapSum(array, arrayIndex + done, chunk, done + chunk == fullLength ? maskedTail : 0);
+                    sum = heapSum(array, arrayIndex, fullLength, maskedTail);
+                }
+                else
+                {
+                    for (int done = 0; done < fullLength; done += CHUNK_BYTES)
+                    {
+                        final int chunk = Math.min(CHUNK_BYTES, fullLength - done);
+                        sum += heapSum(array, arrayIndex + done, chunk, done + chunk == fullLength ? maskedTail : 0);
+                    }
                 }
             }
             else
             {
                 final long address = buffer.addressOffset() + offset;
-                for (int done = 0; done < fullLength || done == 0; done += CHUNK_BYTES)
+                if (fullLength <= CHUNK_BYTES)
                 {
-                    final int chunk = Math.min(CHUNK_BYTES, fullLength - done);
-                    sum += offHeapSum(address + done, chunk, done + chunk == fullLength ? maskedTail : 0);
+                    sum = offHeapSum(address, fullLength, maskedTail);
+                }
+                else
+                {
+                    for (int done = 0; done < fullLength; done += CHUNK_BYTES)
+                    {
+                        final int chunk = Math.min(CHUNK_BYTES, fullLength - done);
+                        sum += offHeapSum(address + done, chunk, done + chunk == fullLength ? maskedTail : 0);
+                    }
                 }
             }
             if (!NATIVE_LITTLE_ENDIAN)

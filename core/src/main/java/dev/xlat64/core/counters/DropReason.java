@@ -4,9 +4,10 @@ package dev.xlat64.core.counters;
  * Every reason the translator drops a packet, each with the sentence an operator reads in {@code xlat64 stats}.
  * <p>
  * The {@link #id()} is part of the counters file format (it is the Agrona counter type id minus
- * {@link #TYPE_ID_BASE}): never renumber an entry, only append.
+ * {@link #TYPE_ID_BASE}): never renumber an entry, only append. Counters are named {@code drop-<reason>}, e.g.
+ * {@code translator.drop-hop-limit-exceeded{agent=worker-0}}.
  */
-public enum DropReason
+public enum DropReason implements CounterDescriptor
 {
     IPV6_MALFORMED(1, "IPv6 header truncated, not version 6, or its payload length exceeds the packet"),
     IPV6_EXTENSION_CHAIN_MALFORMED(2, "IPv6 extension header chain truncated or too long"),
@@ -37,7 +38,7 @@ public enum DropReason
     ICMP_INNER_UNTRANSLATABLE(27, "ICMP error whose packet in error has addresses that do not translate"),
     WRONG_IP_VERSION(28, "IPv4 packet on the IPv6 side or IPv6 packet on the IPv4 side");
 
-    /** Counter type ids of drop reasons are {@code TYPE_ID_BASE + id()}. */
+    /** Counter type ids of drop reasons are {@code TYPE_ID_BASE + id()} (1000-1999, see {@link CounterScope}). */
     public static final int TYPE_ID_BASE = 1000;
 
     private final int id;
@@ -57,19 +58,33 @@ public enum DropReason
         return id;
     }
 
-    /**
-     * @return one sentence for operators.
-     */
-    public String description()
+    @Override
+    public int typeId()
     {
-        return description;
+        return TYPE_ID_BASE + id;
+    }
+
+    @Override
+    public CounterScope scope()
+    {
+        return CounterScope.TRANSLATOR;
     }
 
     /**
-     * @return the counter label suffix, e.g. {@code drop.hop-limit-exceeded}.
+     * @return {@code drop-} and the reason, e.g. {@code drop-hop-limit-exceeded}.
      */
-    public String label()
+    @Override
+    public String counterName()
     {
-        return "drop." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "drop-" + CounterDescriptor.counterNameOf(name());
+    }
+
+    /**
+     * @return one sentence for operators.
+     */
+    @Override
+    public String description()
+    {
+        return description;
     }
 }

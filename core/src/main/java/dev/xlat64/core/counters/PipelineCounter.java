@@ -2,12 +2,11 @@ package dev.xlat64.core.counters;
 
 /**
  * Every counter the packet pipeline keeps (RX, worker and TX agents), one entry per kind, each with a stable
- * type id (the counters file is read by another process: {@code xlat64 stats}, Prometheus) and a sentence.
- * Instances are labelled {@code "<name> k=v k=v"}, e.g. {@code "rx-packets port=veth0 family=ipv6"}, so
- * readers can turn the label back into a metric name and label set.
- * Type ids 2000-2099 belong to the pipeline (900-999 and 1000-1999 are the translator's).
+ * type id in the pipeline's range 2000-2099 ({@link CounterScope}; the counters file is read by another
+ * process: {@code xlat64 stats}, Prometheus) and a sentence. Instances are labelled in the one style of
+ * {@link CounterDescriptor}, e.g. {@code pipeline.rx-packets{port=veth0,family=ipv6}}.
  */
-public enum PipelineCounter
+public enum PipelineCounter implements CounterDescriptor
 {
     RX_PACKETS(2000, "rx-packets", false, "IP packets received on a port, by family."),
     RX_BYTES(2001, "rx-bytes", false, "Bytes of IP packets received on a port (Ethernet header excluded), by family."),
@@ -56,17 +55,19 @@ public enum PipelineCounter
         this.description = description;
     }
 
-    /**
-     * @return the Agrona counter type id, stable across versions.
-     */
+    @Override
     public int typeId()
     {
         return typeId;
     }
 
-    /**
-     * @return the first word of the counter label, e.g. {@code rx-packets}.
-     */
+    @Override
+    public CounterScope scope()
+    {
+        return CounterScope.PIPELINE;
+    }
+
+    @Override
     public String counterName()
     {
         return counterName;
@@ -80,39 +81,18 @@ public enum PipelineCounter
         return drop;
     }
 
-    /**
-     * @return one sentence saying what is counted.
-     */
+    @Override
     public String description()
     {
         return description;
     }
 
     /**
-     * @return the label for one instance: the name followed by {@code k=v} pairs, e.g. {@code label("port", "veth0")}.
+     * @return {@link CounterKind#GAUGE} for the duty-cycle maximum, a level; the rest count events.
      */
-    public String label(final String... keyValues)
+    @Override
+    public CounterKind kind()
     {
-        final StringBuilder sb = new StringBuilder(counterName);
-        for (int i = 0; i + 1 < keyValues.length; i += 2)
-        {
-            sb.append(' ').append(keyValues[i]).append('=').append(keyValues[i + 1]);
-        }
-        return sb.toString();
-    }
-
-    /**
-     * @return the entry with that type id, or null.
-     */
-    public static PipelineCounter byTypeId(final int typeId)
-    {
-        for (final PipelineCounter counter : values())
-        {
-            if (counter.typeId == typeId)
-            {
-                return counter;
-            }
-        }
-        return null;
+        return this == DUTY_CYCLE_MAX_NS ? CounterKind.GAUGE : CounterKind.COUNTER;
     }
 }

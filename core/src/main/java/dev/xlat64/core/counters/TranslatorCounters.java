@@ -1,44 +1,30 @@
 package dev.xlat64.core.counters;
 
-import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 
 /**
- * The counters of one translator (one per worker): one {@link AtomicCounter} per {@link DropReason} and per
+ * The counters of one translator (one per worker): one counter per {@link DropReason} and per
  * {@link TranslatorOutcome}, allocated from an Agrona {@link CountersManager} so that another process can read
  * them live from the counters file (as Aeron's {@code AeronStat} does).
  * <p>
- * Labels are {@code <prefix>.drop.<reason>} and {@code <prefix>.<outcome>}; type ids are
- * {@link DropReason#TYPE_ID_BASE} + id and {@link TranslatorOutcome#TYPE_ID_BASE} + id. Single writer: the
- * owning worker increments with the release form.
+ * Labels are {@code translator.drop-<reason>{agent=<prefix>}} and {@code translator.<outcome>{agent=<prefix>}}
+ * (see {@link CounterDescriptor}). Single writer: the owning worker increments with the release forms.
  */
 public final class TranslatorCounters implements AutoCloseable
 {
     private final String prefix;
-    private final AtomicCounter[] drops;
-    private final AtomicCounter[] outcomes;
+    private final CounterSet<DropReason> drops;
+    private final CounterSet<TranslatorOutcome> outcomes;
 
     /**
      * @param manager where the counters live.
-     * @param prefix label prefix, e.g. {@code worker-0}.
+     * @param prefix the agent that owns them, the value of the {@code agent} key, e.g. {@code worker-0}.
      */
     public TranslatorCounters(final CountersManager manager, final String prefix)
     {
         this.prefix = prefix;
-        final DropReason[] reasons = DropReason.values();
-        drops = new AtomicCounter[reasons.length];
-        for (final DropReason reason : reasons)
-        {
-            drops[reason.ordinal()] =
-                manager.newCounter(prefix + "." + reason.label(), DropReason.TYPE_ID_BASE + reason.id());
-        }
-        final TranslatorOutcome[] all = TranslatorOutcome.values();
-        outcomes = new AtomicCounter[all.length];
-        for (final TranslatorOutcome outcome : all)
-        {
-            outcomes[outcome.ordinal()] =
-                manager.newCounter(prefix + "." + outcome.label(), TranslatorOutcome.TYPE_ID_BASE + outcome.id());
-        }
+        drops = new CounterSet<>(manager, DropReason.class, "agent", prefix);
+        outcomes = new CounterSet<>(manager, TranslatorOutcome.class, "agent", prefix);
     }
 
     /**
@@ -48,7 +34,7 @@ public final class TranslatorCounters implements AutoCloseable
      */
     public void drop(final DropReason reason)
     {
-        drops[reason.ordinal()].incrementRelease();
+        drops.increment(reason);
     }
 
     /**
@@ -58,7 +44,7 @@ public final class TranslatorCounters implements AutoCloseable
      */
     public void count(final TranslatorOutcome outcome)
     {
-        outcomes[outcome.ordinal()].incrementRelease();
+        outcomes.increment(outcome);
     }
 
     /**
@@ -69,7 +55,7 @@ public final class TranslatorCounters implements AutoCloseable
      */
     public void count(final TranslatorOutcome outcome, final long delta)
     {
-        outcomes[outcome.ordinal()].getAndAddRelease(delta);
+        outcomes.add(outcome, delta);
     }
 
     /**
@@ -78,7 +64,7 @@ public final class TranslatorCounters implements AutoCloseable
      */
     public long get(final DropReason reason)
     {
-        return drops[reason.ordinal()].get();
+        return drops.get(reason);
     }
 
     /**
@@ -87,11 +73,11 @@ public final class TranslatorCounters implements AutoCloseable
      */
     public long get(final TranslatorOutcome outcome)
     {
-        return outcomes[outcome.ordinal()].get();
+        return outcomes.get(outcome);
     }
 
     /**
-     * @return the label prefix given at construction.
+     * @return the agent name given at construction.
      */
     public String prefix()
     {
@@ -104,13 +90,7 @@ public final class TranslatorCounters implements AutoCloseable
     @Override
     public void close()
     {
-        for (final AtomicCounter counter : drops)
-        {
-            counter.close();
-        }
-        for (final AtomicCounter counter : outcomes)
-        {
-            counter.close();
-        }
+        drops.close();
+        outcomes.close();
     }
 }

@@ -4,7 +4,7 @@ package dev.xlat64.core.counters;
  * What the translator did besides dropping: one counter each. {@link #id()} is stable like
  * {@link DropReason#id()}; counter type ids are {@code TYPE_ID_BASE + id()}.
  */
-public enum TranslatorOutcome
+public enum TranslatorOutcome implements CounterDescriptor
 {
     RECEIVED_6(1, "packets received on the IPv6 side"),
     RECEIVED_4(2, "packets received on the IPv4 side"),
@@ -18,7 +18,7 @@ public enum TranslatorOutcome
     UDP_CHECKSUMS_AMENDED(10, "IPv4 UDP packets with zero checksum given a computed one"),
     RFC6791_SOURCES(11, "ICMP errors whose source was taken from an RFC 6791 pool or the translator's address");
 
-    /** Counter type ids of outcomes are {@code TYPE_ID_BASE + id()}. */
+    /** Counter type ids of outcomes are {@code TYPE_ID_BASE + id()} (900-999, see {@link CounterScope}). */
     public static final int TYPE_ID_BASE = 900;
 
     private final int id;
@@ -38,19 +38,24 @@ public enum TranslatorOutcome
         return id;
     }
 
-    /**
-     * @return one sentence for operators.
-     */
-    public String description()
+    @Override
+    public int typeId()
     {
-        return description;
+        return TYPE_ID_BASE + id;
+    }
+
+    @Override
+    public CounterScope scope()
+    {
+        return CounterScope.TRANSLATOR;
     }
 
     /**
-     * @return the counter label suffix, e.g. {@code translated-6to4}.
+     * @return one sentence for operators.
      */
-    public String label()
+    @Override
+    public String description()
     {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return description;
     }
 }

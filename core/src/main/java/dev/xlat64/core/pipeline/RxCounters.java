@@ -37,19 +37,18 @@ public final class RxCounters
         workerRingFull = counter(manager, PipelineCounter.DROP_WORKER_RING_FULL, portName);
         tooLong = counter(manager, PipelineCounter.DROP_PACKET_TOO_LONG, portName);
         agentErrors = counter(manager, PipelineCounter.DROP_AGENT_ERROR, portName);
-        dutyCycleMaxNs = manager.newCounter(
-            PipelineCounter.DUTY_CYCLE_MAX_NS.label("agent", "rx-" + portName), PipelineCounter.DUTY_CYCLE_MAX_NS.typeId());
+        dutyCycleMaxNs = PipelineCounter.DUTY_CYCLE_MAX_NS.newCounter(manager, "agent", "rx-" + portName);
     }
 
     static AtomicCounter counter(final CountersManager manager, final PipelineCounter kind, final String portName)
     {
-        return manager.newCounter(kind.label("agent", "rx-" + portName, "port", portName), kind.typeId());
+        return kind.newCounter(manager, "agent", "rx-" + portName, "port", portName);
     }
 
     static AtomicCounter counter(
         final CountersManager manager, final PipelineCounter kind, final String portName, final Family family)
     {
-        return manager.newCounter(kind.label("port", portName, "family", family.label()), kind.typeId());
+        return kind.newCounter(manager, "port", portName, "family", family.label());
     }
 
     /**

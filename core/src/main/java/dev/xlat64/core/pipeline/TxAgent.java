@@ -85,7 +85,7 @@ public final class TxAgent implements Agent, MessageHandler
         {
             if (neighborFrames != null)
             {
-                final int frames = neighborFrames.read(neighborHandler, batchLimit);
+                final int frames = RingReads.read(neighborFrames, neighborHandler, batchLimit);
                 if (frames > 0)
                 {
                     // An answer releases the frames held for that next hop: they must leave in this cycle.
@@ -107,7 +107,7 @@ public final class TxAgent implements Agent, MessageHandler
         {
             try
             {
-                work += input.read(this, batchLimit);
+                work += RingReads.read(input, this, batchLimit);
             }
             catch (final RuntimeException ex)
             {

@@ -6,7 +6,8 @@ import org.agrona.concurrent.status.CountersManager;
 import dev.xlat64.core.counters.PipelineCounter;
 
 /**
- * The counters one {@link TxAgent} writes, labelled with its port.
+ * The counters one {@link TxAgent} writes, labelled with its port. Single writer each: the TX agent, except
+ * {@link #neighborRingFullCounter()}, which only the RX agent of the same port writes.
  */
 public final class TxCounters
 {
@@ -23,25 +24,22 @@ public final class TxCounters
     {
         for (final Family family : Family.values())
         {
-            packets[family.ordinal()] = manager.newCounter(
-                PipelineCounter.TX_PACKETS.label("port", portName, "family", family.label()),
-                PipelineCounter.TX_PACKETS.typeId());
-            bytes[family.ordinal()] = manager.newCounter(
-                PipelineCounter.TX_BYTES.label("port", portName, "family", family.label()),
-                PipelineCounter.TX_BYTES.typeId());
+            packets[family.ordinal()] =
+                PipelineCounter.TX_PACKETS.newCounter(manager, "port", portName, "family", family.label());
+            bytes[family.ordinal()] =
+                PipelineCounter.TX_BYTES.newCounter(manager, "port", portName, "family", family.label());
         }
         noNextHop = counter(manager, PipelineCounter.DROP_NO_NEXT_HOP, portName);
         heldForNextHop = counter(manager, PipelineCounter.TX_HELD_FOR_NEXT_HOP, portName);
         neighborRingFull = counter(manager, PipelineCounter.DROP_NEIGHBOR_RING_FULL, portName);
         queueFull = counter(manager, PipelineCounter.DROP_TX_QUEUE_FULL, portName);
         agentErrors = counter(manager, PipelineCounter.DROP_AGENT_ERROR, portName);
-        dutyCycleMaxNs = manager.newCounter(
-            PipelineCounter.DUTY_CYCLE_MAX_NS.label("agent", "tx-" + portName), PipelineCounter.DUTY_CYCLE_MAX_NS.typeId());
+        dutyCycleMaxNs = PipelineCounter.DUTY_CYCLE_MAX_NS.newCounter(manager, "agent", "tx-" + portName);
     }
 
     private static AtomicCounter counter(final CountersManager manager, final PipelineCounter kind, final String portName)
     {
-        return manager.newCounter(kind.label("agent", "tx-" + portName, "port", portName), kind.typeId());
+        return kind.newCounter(manager, "agent", "tx-" + portName, "port", portName);
     }
 
     public long packets(final Family family)

@@ -83,7 +83,7 @@ public final class WorkerAgent implements Agent, MessageHandler, EgressSink
         {
             try
             {
-                work += input.read(this, batchLimit);
+                work += RingReads.read(input, this, batchLimit);
             }
             catch (final RuntimeException ex)
             {

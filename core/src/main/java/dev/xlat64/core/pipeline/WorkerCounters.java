@@ -27,7 +27,7 @@ public final class WorkerCounters
 
     private static AtomicCounter counter(final CountersManager manager, final PipelineCounter kind, final String name)
     {
-        return manager.newCounter(kind.label("agent", name), kind.typeId());
+        return kind.newCounter(manager, "agent", name);
     }
 
     public long packets()

@@ -36,11 +36,11 @@ class TranslatorCountersTest
         });
 
         assertEquals(DropReason.values().length + TranslatorOutcome.values().length, byLabel.size());
-        assertEquals(2L, byLabel.get("worker-3.drop.hop-limit-exceeded"));
-        assertEquals(1006, typeByLabel.get("worker-3.drop.hop-limit-exceeded"));
-        assertEquals(1L, byLabel.get("worker-3.translated-6to4"));
-        assertEquals(903, typeByLabel.get("worker-3.translated-6to4"));
-        assertEquals(5L, byLabel.get("worker-3.fragments-emitted"));
+        assertEquals(2L, byLabel.get("translator.drop-hop-limit-exceeded{agent=worker-3}"));
+        assertEquals(1006, typeByLabel.get("translator.drop-hop-limit-exceeded{agent=worker-3}"));
+        assertEquals(1L, byLabel.get("translator.translated-6to4{agent=worker-3}"));
+        assertEquals(903, typeByLabel.get("translator.translated-6to4{agent=worker-3}"));
+        assertEquals(5L, byLabel.get("translator.fragments-emitted{agent=worker-3}"));
         assertEquals(2L, counters.get(DropReason.HOP_LIMIT_EXCEEDED));
         assertEquals(0L, counters.get(DropReason.TTL_EXCEEDED));
     }

@@ -106,7 +106,7 @@ class Rfc7915IcmpGoldenTest
         assertBytes(ipv6(SERVER6, CLIENT6).hopLimit(63).carrying(icmp(58, 4, 0, 7, clientUdp6(8))),
             harness.emitted.get(0).bytes());
         harness.run(Side.IPV4, ipv4(SERVER4, CLIENT4).carrying(icmp(1, 12, 0, 4 << 24, clientUdp4(8))));
-        assertEquals(counts("received-4", 1, "drop.icmp-pointer-untranslatable", 1), harness.deltas());
+        assertEquals(counts("received-4", 1, "drop-icmp-pointer-untranslatable", 1), harness.deltas());
     }
 
     @Test
@@ -135,7 +135,7 @@ class Rfc7915IcmpGoldenTest
     {
         final byte[] innerError = ipv4(CLIENT4, SERVER4).carrying(icmp(1, 3, 1, 0, clientUdp4(8)));
         harness.run(Side.IPV4, ipv4(SERVER4, CLIENT4).carrying(icmp(1, 3, 3, 0, innerError)));
-        assertEquals(counts("received-4", 1, "drop.icmp-error-inside-error", 1), harness.deltas());
+        assertEquals(counts("received-4", 1, "drop-icmp-error-inside-error", 1), harness.deltas());
     }
 
     @Test
@@ -145,7 +145,7 @@ class Rfc7915IcmpGoldenTest
         final byte[] in = ipv4(SERVER4, CLIENT4).carrying(icmp(1, 3, 3, 0, clientUdp4(8)));
         in[22] ^= 1;
         harness.run(Side.IPV4, in);
-        assertEquals(counts("received-4", 1, "drop.icmp-checksum-invalid", 1), harness.deltas());
+        assertEquals(counts("received-4", 1, "drop-icmp-checksum-invalid", 1), harness.deltas());
     }
 
     @Test
@@ -216,7 +216,7 @@ class Rfc7915IcmpGoldenTest
         assertIpv4Equals(ipv4(CLIENT4, SERVER4).ttl(63).carrying(icmp(1, 3, 2, 0, inner4)),
             harness.emitted.get(0).bytes(), true);
         harness.run(Side.IPV6, ipv6(CLIENT6, SERVER6).carrying(icmp(58, 4, 0, 2, inner6)));
-        assertEquals(counts("received-6", 1, "drop.icmp-pointer-untranslatable", 1), harness.deltas());
+        assertEquals(counts("received-6", 1, "drop-icmp-pointer-untranslatable", 1), harness.deltas());
     }
 
     @Test
@@ -235,7 +235,7 @@ class Rfc7915IcmpGoldenTest
     void shouldDropNeighborDiscovery()
     {
         harness.run(Side.IPV6, ipv6(CLIENT6, SERVER6).carrying(icmp(58, 135, 0, 0, bytes(16, 0))));
-        assertEquals(counts("received-6", 1, "drop.icmpv6-type-untranslatable", 1), harness.deltas());
+        assertEquals(counts("received-6", 1, "drop-icmpv6-type-untranslatable", 1), harness.deltas());
     }
 
     @Test
@@ -278,7 +278,7 @@ class Rfc7915IcmpGoldenTest
     {
         final byte[] innerError = ipv6(SERVER6, CLIENT6).carrying(icmp(58, 1, 0, 0, bytes(48, 0)));
         harness.run(Side.IPV6, ipv6(CLIENT6, SERVER6).carrying(icmp(58, 1, 4, 0, innerError)));
-        assertEquals(counts("received-6", 1, "drop.icmp-error-inside-error", 1), harness.deltas());
+        assertEquals(counts("received-6", 1, "drop-icmp-error-inside-error", 1), harness.deltas());
     }
 
     @Test

@@ -77,7 +77,7 @@ class Rfc7915Section4GoldenTest
         assertEquals(Verdict.ICMP_ERROR_SENT, harness.verdict);
         assertIpv4Equals(ipv4(TRANSLATOR4, SERVER4).identification(0).carrying(icmp(1, 3, 5, 0, in)),
             harness.emitted.get(0).bytes(), true);
-        assertEquals(counts("received-4", 1, "drop.source-route-option", 1, "icmp-errors-generated", 1),
+        assertEquals(counts("received-4", 1, "drop-source-route-option", 1, "icmp-errors-generated", 1),
             harness.deltas());
     }
 
@@ -91,7 +91,7 @@ class Rfc7915Section4GoldenTest
         assertIpv4Equals(ipv4(TRANSLATOR4, SERVER4).identification(0).carrying(icmp(1, 11, 0, 0, Arrays.copyOf(in, 548))),
             harness.emitted.get(0).bytes(), true);
         assertEquals(576, harness.emitted.get(0).bytes().length);
-        assertEquals(counts("received-4", 1, "drop.ttl-exceeded", 1, "icmp-errors-generated", 1), harness.deltas());
+        assertEquals(counts("received-4", 1, "drop-ttl-exceeded", 1, "icmp-errors-generated", 1), harness.deltas());
     }
 
     @Test
@@ -103,7 +103,7 @@ class Rfc7915Section4GoldenTest
         mtu1280.run(Side.IPV4, in);
         assertIpv4Equals(ipv4(TRANSLATOR4, SERVER4).identification(0)
             .carrying(icmp(1, 3, 4, 1260, Arrays.copyOf(in, 548))), mtu1280.emitted.get(0).bytes(), true);
-        assertEquals(counts("received-4", 1, "drop.fragmentation-needed", 1, "icmp-errors-generated", 1),
+        assertEquals(counts("received-4", 1, "drop-fragmentation-needed", 1, "icmp-errors-generated", 1),
             mtu1280.deltas());
     }
 
@@ -164,7 +164,7 @@ class Rfc7915Section4GoldenTest
     {
         harness.run(Side.IPV4, ipv4(SERVER4, CLIENT4).carrying(udpWithoutChecksum(1, 2, bytes(4, 0))));
         assertEquals(Verdict.DROPPED, harness.verdict);
-        assertEquals(counts("received-4", 1, "drop.udp-checksum-zero", 1), harness.deltas());
+        assertEquals(counts("received-4", 1, "drop-udp-checksum-zero", 1), harness.deltas());
     }
 
     @Test
@@ -187,7 +187,7 @@ class Rfc7915Section4GoldenTest
         amend.run(Side.IPV4, in);
         assertIpv4Equals(ipv4(TRANSLATOR4, SERVER4).identification(0).carrying(icmp(1, 3, 13, 0, in)),
             amend.emitted.get(0).bytes(), true);
-        assertEquals(counts("received-4", 1, "drop.udp-checksum-zero-fragment", 1, "icmp-errors-generated", 1),
+        assertEquals(counts("received-4", 1, "drop-udp-checksum-zero-fragment", 1, "icmp-errors-generated", 1),
             amend.deltas());
     }
 
@@ -215,7 +215,7 @@ class Rfc7915Section4GoldenTest
     void shouldDropTimestamp()
     {
         harness.run(Side.IPV4, ipv4(SERVER4, CLIENT4).carrying(icmp(1, 13, 0, 0, bytes(12, 0))));
-        assertEquals(counts("received-4", 1, "drop.icmpv4-type-untranslatable", 1), harness.deltas());
+        assertEquals(counts("received-4", 1, "drop-icmpv4-type-untranslatable", 1), harness.deltas());
     }
 
     @Test
@@ -225,7 +225,7 @@ class Rfc7915Section4GoldenTest
         final byte[] in = ipv4(SERVER4, CLIENT4).carrying(udp(1, 2, bytes(4, 0)));
         in[10] ^= 1;
         harness.run(Side.IPV4, in);
-        assertEquals(counts("received-4", 1, "drop.ipv4-header-checksum-invalid", 1), harness.deltas());
+        assertEquals(counts("received-4", 1, "drop-ipv4-header-checksum-invalid", 1), harness.deltas());
     }
 
     @Test
@@ -233,9 +233,9 @@ class Rfc7915Section4GoldenTest
     void shouldDropIpv6PacketOnIpv4Side()
     {
         harness.run(Side.IPV4, ipv6(CLIENT6, SERVER6).carrying(udp(1, 2, bytes(4, 0))));
-        assertEquals(counts("received-4", 1, "drop.wrong-ip-version", 1), harness.deltas());
+        assertEquals(counts("received-4", 1, "drop-wrong-ip-version", 1), harness.deltas());
         harness.run(Side.IPV6, ipv4(SERVER4, CLIENT4).carrying(udp(1, 2, bytes(24, 0))));
-        assertEquals(counts("received-6", 1, "drop.wrong-ip-version", 1), harness.deltas());
+        assertEquals(counts("received-6", 1, "drop-wrong-ip-version", 1), harness.deltas());
     }
 
     @Test

@@ -91,7 +91,7 @@ class Rfc7915Section5GoldenTest
         assertBytes(ipv6(TRANSLATOR6, CLIENT6).hopLimit(64).carrying(icmp(58, 3, 0, 0, quoted)),
             harness.emitted.get(0).bytes());
         assertEquals(Side.IPV6, harness.emitted.get(0).side());
-        assertEquals(counts("received-6", 1, "drop.hop-limit-exceeded", 1, "icmp-errors-generated", 1),
+        assertEquals(counts("received-6", 1, "drop-hop-limit-exceeded", 1, "icmp-errors-generated", 1),
             harness.deltas());
     }
 
@@ -116,7 +116,7 @@ class Rfc7915Section5GoldenTest
         assertEquals(Verdict.ICMP_ERROR_SENT, harness.verdict);
         // Routing header at byte 48; Segments Left is its byte 3.
         assertBytes(ipv6(TRANSLATOR6, CLIENT6).carrying(icmp(58, 4, 0, 51, in)), harness.emitted.get(0).bytes());
-        assertEquals(counts("received-6", 1, "drop.segments-left-nonzero", 1, "icmp-errors-generated", 1),
+        assertEquals(counts("received-6", 1, "drop-segments-left-nonzero", 1, "icmp-errors-generated", 1),
             harness.deltas());
     }
 
@@ -156,7 +156,7 @@ class Rfc7915Section5GoldenTest
             .carrying(udp(5, 6, bytes(8, 0)));
         harness.run(Side.IPV6, in);
         assertBytes(ipv6(TRANSLATOR6, CLIENT6).carrying(icmp(58, 1, 1, 0, in)), harness.emitted.get(0).bytes());
-        assertEquals(counts("received-6", 1, "drop.ipv6-extension-after-fragment", 1, "icmp-errors-generated", 1),
+        assertEquals(counts("received-6", 1, "drop-ipv6-extension-after-fragment", 1, "icmp-errors-generated", 1),
             harness.deltas());
     }
 
@@ -170,7 +170,7 @@ class Rfc7915Section5GoldenTest
         assertEquals(Verdict.ICMP_ERROR_SENT, small.verdict);
         assertBytes(ipv6(TRANSLATOR6, CLIENT6).carrying(icmp(58, 2, 0, 1420, Arrays.copyOf(in, 1232))),
             small.emitted.get(0).bytes());
-        assertEquals(counts("received-6", 1, "drop.packet-too-big", 1, "icmp-errors-generated", 1), small.deltas());
+        assertEquals(counts("received-6", 1, "drop-packet-too-big", 1, "icmp-errors-generated", 1), small.deltas());
     }
 
     @Test
@@ -220,7 +220,7 @@ class Rfc7915Section5GoldenTest
         harness.run(Side.IPV6, ipv6(CLIENT6, "2001:db8:99::1").carrying(udp(1, 2, bytes(4, 0))));
         assertEquals(Verdict.DROPPED, harness.verdict);
         assertEquals(DropReason.UNTRANSLATABLE_DESTINATION_6TO4, harness.translator.lastDropReason());
-        assertEquals(counts("received-6", 1, "drop.untranslatable-destination-6to4", 1), harness.deltas());
+        assertEquals(counts("received-6", 1, "drop-untranslatable-destination-6to4", 1), harness.deltas());
     }
 
     @Test
@@ -229,9 +229,9 @@ class Rfc7915Section5GoldenTest
     {
         final byte[] in = ipv6(CLIENT6, SERVER6).payloadLength(500).carrying(udp(1, 2, bytes(4, 0)));
         harness.run(Side.IPV6, in);
-        assertEquals(counts("received-6", 1, "drop.ipv6-malformed", 1), harness.deltas());
+        assertEquals(counts("received-6", 1, "drop-ipv6-malformed", 1), harness.deltas());
         harness.run(Side.IPV6, Arrays.copyOf(in, 30));
-        assertEquals(counts("received-6", 1, "drop.ipv6-malformed", 1), harness.deltas());
+        assertEquals(counts("received-6", 1, "drop-ipv6-malformed", 1), harness.deltas());
     }
 
     @Test
@@ -251,7 +251,7 @@ class Rfc7915Section5GoldenTest
         final TranslatorHarness wkp = new TranslatorHarness(GoldenConfig.builder()
             .pool6(dev.xlat64.core.rfc6052.Rfc6052Prefix.parse("64:ff9b::/96")).build());
         wkp.run(Side.IPV6, ipv6(CLIENT6, "64:ff9b::c633:640a").carrying(udp(1, 2, bytes(4, 0))));
-        assertEquals(counts("received-6", 1, "drop.non-global-under-wkp", 1), wkp.deltas());
+        assertEquals(counts("received-6", 1, "drop-non-global-under-wkp", 1), wkp.deltas());
         wkp.run(Side.IPV6, ipv6(CLIENT6, "64:ff9b::808:808").carrying(udp(1, 2, bytes(4, 0))));
         assertEquals(counts("received-6", 1, "translated-6to4", 1), wkp.deltas());
     }
@@ -299,6 +299,6 @@ class Rfc7915Section5GoldenTest
             forty.emitted.get(0).bytes());
         // A non-zero u-octet (bits 64-71) is not an IPv4-embedded address.
         forty.run(Side.IPV6, ipv6(CLIENT6, "2001:db8:1c6:3364:ff02::").carrying(udp(1, 2, data)));
-        assertEquals(counts("received-6", 1, "drop.untranslatable-destination-6to4", 1), forty.deltas());
+        assertEquals(counts("received-6", 1, "drop-untranslatable-destination-6to4", 1), forty.deltas());
     }
 }

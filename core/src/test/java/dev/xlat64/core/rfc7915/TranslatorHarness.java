@@ -97,11 +97,11 @@ public final class TranslatorHarness
     {
         for (final DropReason reason : DropReason.values())
         {
-            into.put(reason.label(), counters.get(reason));
+            into.put(reason.counterName(), counters.get(reason));
         }
         for (final TranslatorOutcome outcome : TranslatorOutcome.values())
         {
-            into.put(outcome.label(), counters.get(outcome));
+            into.put(outcome.counterName(), counters.get(outcome));
         }
     }
 

@@ -176,7 +176,7 @@ class TranslatorPropertiesTest
             {
                 assertNotNull(reason);
                 assertTrue(out.isEmpty());
-                assertEquals(1L, harness.deltas().get(reason.label()));
+                assertEquals(1L, harness.deltas().get(reason.counterName()));
             }
             case ICMP_ERROR_SENT ->
             {

@@ -1,11 +1,15 @@
 package dev.xlat64.dns.colocated;
 
+import dev.xlat64.core.counters.CounterDescriptor;
+import dev.xlat64.core.counters.CounterScope;
+
 /**
  * What the DNS64 agent colocated in the gateway counts, beside the resolver's own {@code Dns64Counter}s: the
- * packet side (queries taken off the RX path, answers written to the TX path). Type ids 6500-6599 are stable
- * (the counters file is read by another process); labels read {@code "dns64-gateway.<name>"}.
+ * packet side (queries taken off the RX path, answers written to the TX path). Type ids are
+ * {@link #TYPE_ID_BASE} + ordinal (6500-6599, {@link CounterScope#DNS64_GATEWAY}) and stable (the counters file
+ * is read by another process); labels read {@code "dns64-gateway.<name>"}: one set per gateway, no keys.
  */
-public enum ColocatedDnsCounter
+public enum ColocatedDnsCounter implements CounterDescriptor
 {
     DIVERTED("diverted", "UDP/53 packets to a DNS listen address taken off the RX path into the DNS64 agent's ring."),
     RING_FULL("drop-ring-full", "Queries dropped because the DNS64 agent's ring was full (backpressure, never waited on)."),
@@ -22,8 +26,6 @@ public enum ColocatedDnsCounter
 
     /** Base of the type ids in the counters file (6400-6499 are the resolver's). */
     public static final int TYPE_ID_BASE = 6500;
-    /** The label prefix of every counter of this enum. */
-    public static final String LABEL_PREFIX = "dns64-gateway";
 
     private final String counterName;
     private final String description;
@@ -35,25 +37,27 @@ public enum ColocatedDnsCounter
     }
 
     /** @return the name in the label, e.g. {@code queries-in}. */
+    @Override
     public String counterName()
     {
         return counterName;
     }
 
+    @Override
     public String description()
     {
         return description;
     }
 
-    /** @return the stable type id of this counter in an Agrona counters file. */
+    @Override
     public int typeId()
     {
         return TYPE_ID_BASE + ordinal();
     }
 
-    /** @return the label, {@code "dns64-gateway.<name>"}. */
-    public String label()
+    @Override
+    public CounterScope scope()
     {
-        return LABEL_PREFIX + "." + counterName;
+        return CounterScope.DNS64_GATEWAY;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.dns.Dns64Config;
 import dev.xlat64.dns.Dns64Counter;
 import dev.xlat64.dns.Dns64Counters;
@@ -16,7 +17,6 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.NoOpIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
-import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 
 /**
@@ -31,12 +31,10 @@ public final class Dns64Server implements AutoCloseable
     private final List<InetSocketAddress> bound = new ArrayList<>();
     private final List<Dns64Counters> counters = new ArrayList<>();
     private final List<AgentRunner> runners = new ArrayList<>();
-    private final AtomicCounter errors;
 
     private Dns64Server(final Dns64Config config, final CountersManager manager) throws IOException
     {
         this.config = config;
-        this.errors = manager.newCounter("dns64 agent errors");
         final List<List<DatagramChannel>> udp = new ArrayList<>();
         final List<List<ServerSocketChannel>> tcp = new ArrayList<>();
         for (int t = 0; t < config.threads(); t++)
@@ -57,7 +55,9 @@ public final class Dns64Server implements AutoCloseable
                 final Dns64ServerAgent agent = new Dns64ServerAgent(
                     "dns64-" + t, config, threadCounters, SystemNanoClock.INSTANCE, udp.get(t), tcp.get(t), MAX_SLEEP_MS);
                 // The agent sleeps in its selector itself (see Dns64ServerAgent.doWork); the runner never idles.
-                runners.add(new AgentRunner(NoOpIdleStrategy.INSTANCE, Throwable::printStackTrace, errors, agent));
+                // Each runner counts the errors of its own thread (AGENT_ERRORS, single writer).
+                runners.add(new AgentRunner(NoOpIdleStrategy.INSTANCE, Throwable::printStackTrace,
+                    threadCounters.counter(Dns64Counter.AGENT_ERRORS), agent));
             }
         }
         catch (final IOException | RuntimeException ex)
@@ -76,7 +76,7 @@ public final class Dns64Server implements AutoCloseable
      */
     public static Dns64Server start(final Dns64Config config) throws IOException
     {
-        return start(config, Dns64Counters.newManager((Dns64Counter.values().length + 1) * config.threads() + 1));
+        return start(config, CounterSet.inMemoryManager(Dns64Counter.values().length * config.threads()));
     }
 
     /** As {@link #start(Dns64Config)}, with the counters in the given manager. */
@@ -170,7 +170,7 @@ public final class Dns64Server implements AutoCloseable
             final long v = total(c);
             if (v != 0)
             {
-                out.append(out.length() == 0 ? "" : " ").append(c.name().toLowerCase()).append('=').append(v);
+                out.append(out.length() == 0 ? "" : " ").append(c.counterName()).append('=').append(v);
             }
         }
         return out.toString();

@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.xlat64.core.addr.Ipv6Address;
 import dev.xlat64.core.checksum.InternetChecksum;
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.core.pipeline.BatchWriter;
 import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.core.pipeline.PacketBatch;
@@ -54,7 +55,7 @@ class Dns64AgentTest
     private final NanoClock clock = () -> now[0];
     private final RingBuffer queries = new ManyToOneRingBuffer(buffer(64 * 1024));
     private final RingBuffer[] tx = {new OneToOneRingBuffer(buffer(256 * 1024)), new OneToOneRingBuffer(buffer(256 * 1024))};
-    private final ColocatedDnsCounters counters = new ColocatedDnsCounters(Dns64Counters.newManager(64));
+    private final ColocatedDnsCounters counters = new ColocatedDnsCounters(CounterSet.inMemoryManager(64));
     private final Dns64Counters dnsCounters = Dns64Counters.inMemory("dns64");
     private final List<Throwable> errors = new ArrayList<>();
     private ZoneServer zone;

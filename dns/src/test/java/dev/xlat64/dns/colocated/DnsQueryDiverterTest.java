@@ -10,10 +10,10 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.core.testing.Hex;
 import dev.xlat64.core.testing.PacketBuilder;
-import dev.xlat64.dns.Dns64Counters;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
@@ -25,7 +25,7 @@ class DnsQueryDiverterTest
 
     private final ManyToOneRingBuffer ring = new ManyToOneRingBuffer(
         new UnsafeBuffer(ByteBuffer.allocateDirect(8192 + RingBufferDescriptor.TRAILER_LENGTH)));
-    private final ColocatedDnsCounters counters = new ColocatedDnsCounters(Dns64Counters.newManager(16));
+    private final ColocatedDnsCounters counters = new ColocatedDnsCounters(CounterSet.inMemoryManager(16));
     private final DnsQueryDiverter diverter = new DnsQueryDiverter(ring,
         List.of(new InetSocketAddress(address("2001:db8:1::1"), 53), new InetSocketAddress(address("198.51.100.1"), 53)),
         List.of(address("2001:db8:1::1"), address("198.51.100.1"), address("198.51.100.7")), counters);

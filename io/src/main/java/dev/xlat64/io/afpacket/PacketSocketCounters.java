@@ -1,62 +1,29 @@
 package dev.xlat64.io.afpacket;
 
-import org.agrona.BufferUtil;
-import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 
+import dev.xlat64.core.counters.CounterSet;
+
 /**
- * One Agrona {@link AtomicCounter} per {@link PacketSocketCounter}, written by the thread that polls the
- * socket (single writer, release stores) and readable from another process when the
- * {@link CountersManager} lies over a memory-mapped counters file.
+ * One counter per {@link PacketSocketCounter}, labelled {@code socket.<name>{port=<interface>}}. Each counter has
+ * a single writer with release stores: the RX counters the thread that receives, the TX counters the thread
+ * that sends and flushes. Readable from another process when the {@link CountersManager} lies over a
+ * memory-mapped counters file.
  */
-public final class PacketSocketCounters
+public final class PacketSocketCounters extends CounterSet<PacketSocketCounter>
 {
-    private static final PacketSocketCounter[] ENTRIES = PacketSocketCounter.values();
-
-    private final AtomicCounter[] counters = new AtomicCounter[ENTRIES.length];
-
     /**
-     * Allocates the counters in {@code manager}, labelled {@code labelPrefix + "." + label}
-     * (e.g. {@code "port-ipv6.rx-frames"}).
+     * Allocates the counters in {@code manager}, labelled with {@code port=<port>} (e.g.
+     * {@code "socket.rx-frames{port=eth1}"}).
      */
-    public PacketSocketCounters(final CountersManager manager, final String labelPrefix)
+    public PacketSocketCounters(final CountersManager manager, final String port)
     {
-        for (final PacketSocketCounter entry : ENTRIES)
-        {
-            counters[entry.ordinal()] = manager.newCounter(labelPrefix + "." + entry.label(), entry.typeId());
-        }
+        super(manager, PacketSocketCounter.class, "port", port);
     }
 
-    /** Counters in a private on-heap CountersManager, for tests and tools that don't publish counters. */
-    public static PacketSocketCounters standalone(final String labelPrefix)
+    /** Counters in a private CountersManager, for tests and tools that don't publish counters. */
+    public static PacketSocketCounters standalone(final String port)
     {
-        final int count = ENTRIES.length;
-        final CountersManager manager = new CountersManager(
-            new UnsafeBuffer(BufferUtil.allocateDirectAligned(count * CountersManager.METADATA_LENGTH, 64)),
-            new UnsafeBuffer(BufferUtil.allocateDirectAligned(count * CountersManager.COUNTER_LENGTH, 64)));
-        return new PacketSocketCounters(manager, labelPrefix);
-    }
-
-    /** The counter of {@code entry}. */
-    public AtomicCounter counter(final PacketSocketCounter entry)
-    {
-        return counters[entry.ordinal()];
-    }
-
-    /** The current value of {@code entry}. */
-    public long get(final PacketSocketCounter entry)
-    {
-        return counters[entry.ordinal()].get();
-    }
-
-    void increment(final PacketSocketCounter entry)
-    {
-        counters[entry.ordinal()].incrementRelease();
-    }
-
-    void add(final PacketSocketCounter entry, final long delta)
-    {
-        counters[entry.ordinal()].getAndAddRelease(delta);
+        return new PacketSocketCounters(CounterSet.inMemoryManager(PacketSocketCounter.values().length), port);
     }
 }

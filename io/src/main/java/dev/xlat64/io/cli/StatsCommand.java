@@ -4,20 +4,22 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.xlat64.io.counters.CounterSample;
 import dev.xlat64.io.counters.CountersFile;
+import dev.xlat64.io.counters.CountersTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code xlat64 stats}: prints the counters of a running gateway, read from its memory-mapped counters file
- * by this second process; {@code --watch} repeats with the rate of change per second.
+ * by this second process, grouped by scope and named as on the Prometheus endpoint ({@link CountersTable});
+ * {@code --watch} repeats with the rate of change per second.
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = "Print the counters of a running gateway (read live from its counters file).")
@@ -67,36 +69,19 @@ public final class StatsCommand implements Callable<Integer>
             do
             {
                 final long nowNs = System.nanoTime();
-                final List<String[]> rows = new ArrayList<>();
-                final Map<String, Long> current = new HashMap<>();
-                file.reader().forEach((value, id, label) ->
-                {
-                    current.put(label, value);
-                    rows.add(new String[] {label, Long.toString(value)});
-                });
+                final List<CounterSample> samples = CounterSample.read(file.reader());
                 if (watch)
                 {
                     out.print("\033[H\033[2J");
                 }
                 out.printf("xlat64 counters of pid %d, up %d s (%s)%n", file.pid(),
                     (System.currentTimeMillis() - file.startTimeMs()) / 1000, countersFile);
-                for (final String[] row : rows)
+                for (final String line : CountersTable.lines(samples, all, previous, nowNs - previousNs))
                 {
-                    final long value = Long.parseLong(row[1]);
-                    if (value == 0 && !all)
-                    {
-                        continue;
-                    }
-                    if (previous != null)
-                    {
-                        final double rate = (value - previous.getOrDefault(row[0], 0L)) * 1e9 / (nowNs - previousNs);
-                        out.printf("  %-60s %15d %12.1f/s%n", row[0], value, rate);
-                    }
-                    else
-                    {
-                        out.printf("  %-60s %15d%n", row[0], value);
-                    }
+                    out.println(line);
                 }
+                final Map<String, Long> current = new HashMap<>();
+                samples.forEach(sample -> current.put(sample.series(), sample.value()));
                 out.flush();
                 previous = current;
                 previousNs = nowNs;

@@ -138,7 +138,7 @@ public final class TranslateCommand implements Callable<Integer>
                     final DropReason reason = translator.lastDropReason();
                     explain(stdout, record.number(), "IPv" + version + " " + length + " bytes: " + verdict +
                         (output.count > 0 ? ", " + output.count + " packet(s) out" : "") +
-                        (reason != null ? ", " + reason.label() + " (" + reason.description() + ")" : ""));
+                        (reason != null ? ", " + reason.counterName() + " (" + reason.description() + ")" : ""));
                 }
             }
         }
@@ -160,14 +160,14 @@ public final class TranslateCommand implements Callable<Integer>
         {
             if (counters.get(outcome) != 0)
             {
-                stdout.println(String.format("  %-36s %d", outcome.label(), counters.get(outcome)));
+                stdout.println(String.format("  %-36s %d", outcome.counterName(), counters.get(outcome)));
             }
         }
         for (final DropReason reason : DropReason.values())
         {
             if (counters.get(reason) != 0)
             {
-                stdout.println(String.format("  %-36s %d", reason.label(), counters.get(reason)));
+                stdout.println(String.format("  %-36s %d", reason.counterName(), counters.get(reason)));
             }
         }
         stdout.flush();

@@ -11,7 +11,9 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -19,11 +21,16 @@ import java.util.stream.Stream;
 import org.agrona.concurrent.status.CountersReader;
 
 import dev.xlat64.core.addr.Ipv6Address;
+import dev.xlat64.core.counters.CounterDescriptor;
+import dev.xlat64.core.counters.CounterKind;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.PipelineCounter;
 import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.io.afpacket.NetworkNamespace;
+import dev.xlat64.io.counters.CounterCatalogue;
+import dev.xlat64.io.counters.CounterSample;
 import dev.xlat64.io.counters.CountersFile;
+import dev.xlat64.io.counters.CountersTable;
 import dev.xlat64.io.lab.NetnsLab;
 
 /**
@@ -291,13 +298,9 @@ public final class Demo
         try (CountersFile counters = CountersFile.openForReading(file))
         {
             final CountersReader reader = counters.reader();
-            reader.forEach((value, id, label) ->
-            {
-                if (value != 0 && !label.startsWith("duty-cycle"))
-                {
-                    out.printf("  %-58s %12d%n", label, value);
-                }
-            });
+            final List<CounterSample> samples = new ArrayList<>(CounterSample.read(reader));
+            samples.removeIf(sample -> sample.kind() == CounterKind.GAUGE); // duty-cycle maxima: noise here
+            CountersTable.lines(samples, false, null, 0).forEach(out::println);
             out.println();
             out.println(summary(reader));
         }
@@ -308,22 +311,20 @@ public final class Demo
      */
     static String summary(final CountersReader reader)
     {
-        final long[] outcomes = new long[16];
+        final long[] outcomes = new long[TranslatorOutcome.values().length];
         final Map<String, Long> drops = new TreeMap<>();
         reader.forEach((value, id, label) ->
         {
-            final int typeId = reader.getCounterTypeId(id);
-            final int outcome = typeId - TranslatorOutcome.TYPE_ID_BASE;
-            final PipelineCounter pipeline = PipelineCounter.byTypeId(typeId);
-            if (outcome >= 0 && outcome < outcomes.length)
+            final CounterDescriptor descriptor = CounterCatalogue.byTypeId(reader.getCounterTypeId(id));
+            if (descriptor instanceof TranslatorOutcome outcome)
             {
-                outcomes[outcome] += value;
+                outcomes[outcome.ordinal()] += value;
             }
-            else if (value != 0 && typeId >= DropReason.TYPE_ID_BASE && typeId < DropReason.TYPE_ID_BASE + 1000)
+            else if (value != 0 && descriptor instanceof DropReason reason)
             {
-                drops.merge(label.substring(label.lastIndexOf('.') + 1), value, Long::sum);
+                drops.merge(CounterDescriptor.counterNameOf(reason.name()), value, Long::sum);
             }
-            else if (value != 0 && pipeline != null && pipeline.isDrop())
+            else if (value != 0 && descriptor instanceof PipelineCounter pipeline && pipeline.isDrop())
             {
                 drops.merge(pipeline.counterName().substring("drop-".length()), value, Long::sum);
             }
@@ -332,8 +333,9 @@ public final class Demo
         final StringBuilder sb = new StringBuilder(String.format(
             "In plain words: the gateway translated %d packets from IPv6 to IPv4 and %d from IPv4 to IPv6 " +
             "(%d of them ICMP errors with the packet inside), sent %d ICMP errors of its own, and dropped %d",
-            outcomes[TranslatorOutcome.TRANSLATED_6TO4.id()], outcomes[TranslatorOutcome.TRANSLATED_4TO6.id()],
-            outcomes[TranslatorOutcome.ICMP_ERRORS_TRANSLATED.id()], outcomes[TranslatorOutcome.ICMP_ERRORS_GENERATED.id()],
+            outcomes[TranslatorOutcome.TRANSLATED_6TO4.ordinal()], outcomes[TranslatorOutcome.TRANSLATED_4TO6.ordinal()],
+            outcomes[TranslatorOutcome.ICMP_ERRORS_TRANSLATED.ordinal()],
+            outcomes[TranslatorOutcome.ICMP_ERRORS_GENERATED.ordinal()],
             dropped));
         if (dropped > 0)
         {

@@ -11,6 +11,7 @@ import java.util.function.IntFunction;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CachedNanoClock;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
@@ -46,10 +47,12 @@ import dev.xlat64.core.pipeline.WorkerSelector;
 public final class Gateway implements AutoCloseable
 {
     /**
-     * Bytes a producer claims per batch: 64 packets of 1500 bytes fit. A batch is claimed whole whatever it ends
-     * up holding, so the ring size divided by this is the number of batches that can wait for a slow consumer.
+     * Bytes a producer claims per batch: ten 1500-byte packets or 64 short ones; a fuller batch is published and
+     * the next one claimed. A batch is claimed whole whatever it ends up holding, so the ring size divided by this
+     * is the number of batches that can wait for a slow consumer: 256 in the default 4 MiB ring, which matters at
+     * moderate rates where a duty cycle carries one or two packets.
      */
-    private static final int MAX_BATCH_BYTES = 128 * 1024;
+    private static final int MAX_BATCH_BYTES = 16 * 1024;
     private static final long DRAIN_TIMEOUT_NS = 2_000_000_000L;
     /** ARP/NDP frames are few and short: 64 KiB holds hundreds. */
     private static final int NEIGHBOR_RING_BYTES = 64 * 1024;
@@ -57,6 +60,7 @@ public final class Gateway implements AutoCloseable
     private final List<RxAgent> rxAgents = new ArrayList<>();
     private final List<WorkerAgent> workerAgents = new ArrayList<>();
     private final List<TxAgent> txAgents = new ArrayList<>();
+    private final CachedNanoClock cachedClock = new CachedNanoClock();
     private final Agent localAgent;
     /** The port each RX agent polls, when it has a descriptor an idle thread can wait on. */
     private final Map<Agent, Pollable> pollableByAgent = new IdentityHashMap<>();
@@ -123,7 +127,8 @@ public final class Gateway implements AutoCloseable
 
     private Gateway(final Parts parts, final Settings settings)
     {
-        final NanoClock clock = SystemNanoClock.INSTANCE;
+        // One thread runs every agent: read the clock once per duty cycle for all of them (ClockedAgent).
+        final NanoClock clock = oneSharedThread(settings) ? cachedClock : SystemNanoClock.INSTANCE;
         final List<PacketPort> ports = parts.ports();
         final int portCount = ports.size();
         final int workers = settings.workers();
@@ -286,7 +291,8 @@ public final class Gateway implements AutoCloseable
             }
             for (final List<Agent> group : groups)
             {
-                final Agent agent = group.size() == 1 ? group.get(0) : new CompositeAgent(group);
+                final Agent composite = group.size() == 1 ? group.get(0) : new CompositeAgent(group);
+                final Agent agent = oneSharedThread(settings) ? new ClockedAgent(composite, cachedClock) : composite;
                 threadLayout.add(agent.roleName());
                 runners.add(new AgentRunner(settings.idleStrategy().newStrategy(pollFds(group)), log, null, agent));
             }
@@ -295,6 +301,11 @@ public final class Gateway implements AutoCloseable
         {
             AgentRunner.startOnThread(runner, r -> new Thread(r, "xlat64-" + runner.agent().roleName()));
         }
+    }
+
+    private static boolean oneSharedThread(final Settings settings)
+    {
+        return settings.threading() == ThreadingMode.SHARED && settings.threads() == 1;
     }
 
     /**

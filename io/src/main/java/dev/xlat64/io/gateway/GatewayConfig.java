@@ -16,6 +16,16 @@ import dev.xlat64.io.counters.CountersFile;
 /**
  * The {@code gateway:} section of the configuration file: ports, threads, rings, counters. The translation
  * itself is configured by the top-level keys (pool6, eamt, ...), read elsewhere.
+ * <p>
+ * Defaults, chosen by measurement in the namespace lab ({@code scripts/lab-throughput},
+ * perf-reports/gateway-vs-tayga.md): one worker on one shared thread (on a small machine, dedicated threads would
+ * share the same CPU and add hand-offs between them); {@code idle-strategy: poll}, which spins for 50 µs after
+ * the last work and then sleeps in poll(2) on the ports' sockets, waking on the first frame (at most 1 ms, for
+ * timers), so a packet meets a wake-up of microseconds instead of {@code backoff}'s park of up to 1 ms, and an
+ * idle gateway uses almost no CPU; {@code tpacket-version: 2}, whose RX ring wakes poll(2) for
+ * every frame, where TPACKET_V3 hands a block over only when it is full or its 1 ms retire timer fires.
+ * {@code busy-spin} keeps a core at 100 % for the lowest latency; {@code backoff}, {@code yield}, {@code sleep}
+ * remain for comparison.
  *
  * <pre>
  * gateway:
@@ -31,10 +41,10 @@ import dev.xlat64.io.counters.CountersFile;
  *   threading: shared             # shared (agents composed onto `threads` threads) or dedicated (one thread each)
  *   threads: 1                    # shared mode only
  *   cpus: [0, 1]                  # dedicated mode only: pin agent threads round-robin onto these CPUs
- *   idle-strategy: backoff        # backoff, busy-spin, yield, sleep
+ *   idle-strategy: poll           # poll (default), busy-spin, backoff, yield, sleep
  *   batch-size: 64                # frames per RX poll, batches per ring read
- *   tpacket-version: 3            # AF_PACKET ring: 3 (block ring, throughput first) or 2 (frame ring, latency first)
- *   ring-size-kb: 4096            # each ring between two agents (a power of two): 32 batches of 128 KiB
+ *   tpacket-version: 2            # AF_PACKET ring: 2 (frame ring, latency first; default) or 3 (block ring)
+ *   ring-size-kb: 4096            # each ring between two agents (a power of two): 256 batches of 16 KiB
  *   counters-file: /dev/shm/xlat64/counters
  *   prometheus: 127.0.0.1:9464    # optional: serve /metrics on this loopback address
  * </pre>

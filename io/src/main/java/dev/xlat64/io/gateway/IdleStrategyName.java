@@ -15,23 +15,26 @@ import org.agrona.concurrent.YieldingIdleStrategy;
 public enum IdleStrategyName
 {
     /**
-     * Spin for {@value #POLL_SPIN_US} µs after the last work, yield until {@value #POLL_YIELD_US} µs, then sleep in
-     * poll(2) on the thread's ports (at most {@value #POLL_TIMEOUT_MS} ms): a frame wakes the thread within
-     * microseconds, an idle gateway costs almost no CPU. Threads without a port park {@value #PARK_US} µs instead.
-     * The default ({@link PollIdleStrategy}).
+     * Spin for 50 µs after the last work, then sleep in poll(2) on the thread's ports (at most 1 ms, for timers):
+     * a frame wakes the thread within microseconds, an idle gateway costs almost no CPU. No yield phase: on a CPU
+     * shared with another busy task, sched_yield would hand it a whole time slice while frames queue. Threads
+     * without a port park 50 µs instead. The default ({@link PollIdleStrategy}).
      */
     POLL("poll"),
     /** Spin, then yield, then park from 1 µs up to 1 ms: low CPU when idle, but up to 1 ms added per hop. */
     BACKOFF("backoff"),
-    /** Never give the CPU back: lowest latency, one full core per thread. For benchmarks. */
+    /**
+     * Never give the CPU back: one full core per thread, the lowest latency on a CPU of its own. On a CPU shared
+     * with other busy tasks the scheduler takes it off for whole time slices (the lab saw heavy loss then).
+     */
     BUSY_SPIN("busy-spin"),
     /** Thread.yield() between empty cycles. */
     YIELD("yield"),
     /** Park 1 ms between empty cycles: least CPU, highest latency. */
     SLEEP("sleep");
 
-    static final long POLL_SPIN_US = Long.getLong("xlat64.poll.spinUs", 20);
-    static final long POLL_YIELD_US = Long.getLong("xlat64.poll.yieldUs", 50);
+    static final long POLL_SPIN_US = 50;
+    static final long POLL_YIELD_US = 50;
     static final int POLL_TIMEOUT_MS = 1;
     static final long PARK_US = 50;
 

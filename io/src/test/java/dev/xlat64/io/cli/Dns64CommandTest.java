@@ -75,7 +75,7 @@ class Dns64CommandTest
         thread.join(5000);
         assertEquals(0, exit[0]);
         assertTrue(out.toString().contains("listening on [/127.0.0.1:"), out.toString());
-        assertTrue(out.toString().contains("ipv4only_arpa=1"), out.toString());
+        assertTrue(out.toString().contains("ipv4only-arpa=1"), out.toString());
     }
 
     @Test

@@ -139,7 +139,7 @@ class RunCommandTest
                 final String metrics = lab.exec(NetnsLab.Role.GATEWAY, "bash", "-c",
                     "exec 3<>/dev/tcp/127.0.0.1/" + metricsPort +
                     " && printf 'GET /metrics HTTP/1.0\\r\\n\\r\\n' >&3 && cat <&3").output();
-                assertTrue(metrics.contains("xlat64_rx_packets_total{family=\"ipv6\",port=\"" +
+                assertTrue(metrics.contains("xlat64_pipeline_rx_packets_total{family=\"ipv6\",port=\"" +
                     lab.gatewayIpv6Interface() + "\"} "), metrics);
             }
             finally

@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.agrona.concurrent.status.CountersManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.PipelineCounter;
+import dev.xlat64.core.counters.TranslatorCounters;
+import dev.xlat64.dns.Dns64Counter;
+import dev.xlat64.dns.Dns64Counters;
 import dev.xlat64.io.counters.CountersFile;
 import picocli.CommandLine;
 
@@ -31,22 +37,32 @@ class StatsCommandTest
     }
 
     @Test
-    void shouldPrintTheNonZeroCountersOfARunningGateway() throws Exception
+    void shouldPrintTheNonZeroCountersOfARunningGatewayGroupedByScope() throws Exception
     {
         final Path path = dir.resolve("counters");
-        try (CountersFile file = CountersFile.create(path, 16))
+        try (CountersFile file = CountersFile.create(path, 128))
         {
-            file.manager().newCounter(PipelineCounter.RX_PACKETS.label("port", "v6", "family", "ipv6"),
-                PipelineCounter.RX_PACKETS.typeId()).getAndAddRelease(17);
-            file.manager().newCounter(PipelineCounter.RX_BYTES.label("port", "v6", "family", "ipv6"),
-                PipelineCounter.RX_BYTES.typeId());
+            final CountersManager manager = file.manager();
+            PipelineCounter.RX_PACKETS.newCounter(manager, "port", "v6", "family", "ipv6").getAndAddRelease(17);
+            PipelineCounter.RX_BYTES.newCounter(manager, "port", "v6", "family", "ipv6");
+            new TranslatorCounters(manager, "worker-0").drop(DropReason.TTL_EXCEEDED);
+            new Dns64Counters(manager, "dns64").add(Dns64Counter.CACHE_HITS, 3);
+            PipelineCounter.DUTY_CYCLE_MAX_NS.newCounter(manager, "agent", "worker-0").setRelease(5000);
 
             assertEquals(0, run("stats", "--counters-file", path.toString()));
         }
         final String[] lines = out.toString().split("\n");
         assertTrue(lines[0].startsWith("xlat64 counters of pid " + ProcessHandle.current().pid() + ", up "), lines[0]);
-        assertEquals(2, lines.length, out.toString());
-        assertEquals(String.format("  %-60s %15d", "rx-packets port=v6 family=ipv6", 17), lines[1]);
+        final String row = "  %-59s %15d"; // the longest name, the translator's, is 59 characters
+        assertEquals(List.of(
+            "pipeline",
+            String.format(row, "xlat64_pipeline_rx_packets_total{port=\"v6\",family=\"ipv6\"}", 17),
+            String.format(row, "xlat64_pipeline_duty_cycle_max_ns{agent=\"worker-0\"}", 5000),
+            "translator",
+            String.format(row, "xlat64_translator_drop_ttl_exceeded_total{agent=\"worker-0\"}", 1),
+            "dns64",
+            String.format(row, "xlat64_dns64_cache_hits_total{agent=\"dns64\"}", 3)),
+            List.of(lines).subList(1, lines.length));
     }
 
     @Test
@@ -54,8 +70,8 @@ class StatsCommandTest
     {
         final Path path = dir.resolve("watched");
         final CountersFile file = CountersFile.create(path, 16);
-        final org.agrona.concurrent.status.AtomicCounter packets = file.manager().newCounter(
-            PipelineCounter.RX_PACKETS.label("port", "v6", "family", "ipv6"), PipelineCounter.RX_PACKETS.typeId());
+        final org.agrona.concurrent.status.AtomicCounter packets =
+            PipelineCounter.RX_PACKETS.newCounter(file.manager(), "port", "v6", "family", "ipv6");
         final int[] code = {-1};
         final Thread watcher = new Thread(() -> code[0] = run("stats", "--watch", "--interval", "0.2",
             "--counters-file", path.toString()));
@@ -70,7 +86,8 @@ class StatsCommandTest
 
         assertEquals(0, code[0]);
         final String output = out.toString();
-        assertTrue(output.contains("/s\n"), "a rate column after the first print: " + output);
+        assertTrue(output.matches("(?s).*\n  xlat64_pipeline_rx_packets_total\\{port=\"v6\",family=\"ipv6\"} +\\d+ +\\d+\\.\\d/s\n.*"),
+            "a rate column after the first print: " + output);
         assertTrue(output.endsWith("xlat64 stats: the gateway (pid " + ProcessHandle.current().pid() +
             ") has stopped\n"), output);
     }

@@ -98,10 +98,10 @@ class TranslateCommandTest
         final String text = stdout.toString();
         assertTrue(text.contains("#1 IPv6 68 bytes: TRANSLATED, 1 packet(s) out"), text);
         assertTrue(text.contains("#2 IPv4 48 bytes: TRANSLATED, 1 packet(s) out"), text);
-        assertTrue(text.contains("#3 IPv4 32 bytes: ICMP_ERROR_SENT, 1 packet(s) out, drop.ttl-exceeded"), text);
+        assertTrue(text.contains("#3 IPv4 32 bytes: ICMP_ERROR_SENT, 1 packet(s) out, drop-ttl-exceeded"), text);
         assertTrue(text.contains("#4 not IPv4 or IPv6 (EtherType 0x806): skipped"), text);
         assertTrue(text.contains("4 packets read, 1 skipped, 3 written"), text);
-        assertTrue(text.matches("(?s).*drop\\.ttl-exceeded +1.*"), text);
+        assertTrue(text.matches("(?s).*drop-ttl-exceeded +1.*"), text);
         assertTrue(text.matches("(?s).*translated-6to4 +1.*"), text);
     }
 

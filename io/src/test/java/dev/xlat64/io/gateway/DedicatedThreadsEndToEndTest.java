@@ -48,11 +48,11 @@ class DedicatedThreadsEndToEndTest
         final long[] sums = new long[2];
         gateway.counters().reader().forEach((value, id, label) ->
         {
-            if (label.startsWith("worker-packets agent=worker-"))
+            if (label.startsWith("pipeline.worker-packets{agent=worker-"))
             {
                 sums[0] += value;
             }
-            if (label.startsWith("rx-packets port="))
+            if (label.startsWith("pipeline.rx-packets{port="))
             {
                 sums[1] += value;
             }
@@ -112,12 +112,21 @@ class DedicatedThreadsEndToEndTest
                 final long[] translated = new long[2];
                 gateway.counters().reader().forEach((value, id, label) ->
                 {
-                    if (label.matches("worker-[01]\\.translated-(6to4|4to6)"))
+                    if (label.matches("translator\\.translated-(6to4|4to6)\\{agent=worker-[01]}"))
                     {
-                        translated[label.charAt(7) - '0'] += value;
+                        translated[label.charAt(label.length() - 2) - '0'] += value;
                     }
                 });
-                assertTrue(translated[0] == 0 ^ translated[1] == 0, translated[0] + " / " + translated[1]);
+                final StringBuilder workerCounters = new StringBuilder();
+                gateway.counters().reader().forEach((value, id, label) ->
+                {
+                    if (label.contains("{agent=worker-") && value != 0)
+                    {
+                        workerCounters.append(label).append('=').append(value).append('\n');
+                    }
+                });
+                assertTrue(translated[0] == 0 ^ translated[1] == 0,
+                    translated[0] + " / " + translated[1] + "; every non-zero worker counter:\n" + workerCounters);
             }
         }
     }

@@ -118,16 +118,16 @@ class GatewayEndToEndTest
     @Test
     void shouldCarryPingFromTheIpv6ClientToTheIpv4ServerAndBack() throws Exception
     {
-        final long translated6to4 = counter("worker-0.translated-6to4");
-        final long translated4to6 = counter("worker-0.translated-4to6");
-        final long txIpv4 = counter("tx-packets port=" + lab.gatewayIpv4Interface() + " family=ipv4");
+        final long translated6to4 = counter("translator.translated-6to4{agent=worker-0}");
+        final long translated4to6 = counter("translator.translated-4to6{agent=worker-0}");
+        final long txIpv4 = counter("pipeline.tx-packets{port=" + lab.gatewayIpv4Interface() + ",family=ipv4}");
 
         final PingResult result = ping(NetnsLab.Role.CLIENT, "-6", "-c", "3", "-i", "0.2", LabGatewayConfig.SERVER_IPV6);
 
         assertEquals(3, result.received(), result.output());
-        assertTrue(counter("worker-0.translated-6to4") - translated6to4 >= 3);
-        assertTrue(counter("worker-0.translated-4to6") - translated4to6 >= 3);
-        assertTrue(counter("tx-packets port=" + lab.gatewayIpv4Interface() + " family=ipv4") - txIpv4 >= 3);
+        assertTrue(counter("translator.translated-6to4{agent=worker-0}") - translated6to4 >= 3);
+        assertTrue(counter("translator.translated-4to6{agent=worker-0}") - translated4to6 >= 3);
+        assertTrue(counter("pipeline.tx-packets{port=" + lab.gatewayIpv4Interface() + ",family=ipv4}") - txIpv4 >= 3);
     }
 
     @Test
@@ -136,12 +136,12 @@ class GatewayEndToEndTest
         final PingResult result = ping(NetnsLab.Role.CLIENT, "-6", "-c", "2", "-i", "0.2", LabGatewayConfig.SERVER_IPV6);
 
         assertEquals(2, result.received(), result.output());
-        assertTrue(counter(lab.gatewayIpv4Interface() + ".arp-learned") >= 1, "the server's MAC learned by ARP");
-        assertTrue(counter(lab.gatewayIpv6Interface() + ".ndp-learned") >= 1, "the client's MAC learned by NDP");
+        assertTrue(counter("neighbor.arp-learned{port=" + lab.gatewayIpv4Interface() + "}") >= 1, "the server's MAC learned by ARP");
+        assertTrue(counter("neighbor.ndp-learned{port=" + lab.gatewayIpv6Interface() + "}") >= 1, "the client's MAC learned by NDP");
         final String v4 = lab.gatewayIpv4Interface();
         final String v6 = lab.gatewayIpv6Interface();
-        assertEquals(0, counter("drop-no-next-hop agent=tx-" + v4 + " port=" + v4));
-        assertEquals(0, counter("drop-no-next-hop agent=tx-" + v6 + " port=" + v6));
+        assertEquals(0, counter("pipeline.drop-no-next-hop{agent=tx-" + v4 + ",port=" + v4 + "}"));
+        assertEquals(0, counter("pipeline.drop-no-next-hop{agent=tx-" + v6 + ",port=" + v6 + "}"));
     }
 
     @Test
@@ -186,7 +186,7 @@ class GatewayEndToEndTest
     @Test
     void shouldCarryUdpDatagramsLargerThanTheMtuAsFragmentsBothWays() throws Exception
     {
-        final long translated = counter("worker-0.translated-4to6");
+        final long translated = counter("translator.translated-4to6{agent=worker-0}");
         try (UdpEchoServer echo = new UdpEchoServer(NetworkNamespace.run(lab.namespace(NetnsLab.Role.CLIENT), () ->
                 DatagramChannel.open(StandardProtocolFamily.INET6).bind(address(NetnsLab.CLIENT_IPV6, 7105))));
             DatagramChannel server = NetworkNamespace.run(lab.namespace(NetnsLab.Role.SERVER),
@@ -199,7 +199,7 @@ class GatewayEndToEndTest
                 server, address(LabGatewayConfig.CLIENT_IPV4, 7105), 5, 4000, 3000);
             assertEquals(5, result.echoed());
         }
-        assertTrue(counter("worker-0.translated-4to6") - translated >= 5 * 3, "at least 3 fragments per datagram");
+        assertTrue(counter("translator.translated-4to6{agent=worker-0}") - translated >= 5 * 3, "at least 3 fragments per datagram");
     }
 
     /**
@@ -234,11 +234,11 @@ class GatewayEndToEndTest
     @Test
     void shouldTranslateThePortUnreachableOfTheIpv4ServerIntoIcmpv6() throws Exception
     {
-        final long translated = counter("worker-0.translated-4to6");
+        final long translated = counter("translator.translated-4to6{agent=worker-0}");
 
         assertTrue(portUnreachable(NetnsLab.Role.CLIENT, StandardProtocolFamily.INET6,
             address(LabGatewayConfig.SERVER_IPV6, 7999)), "ICMPv4 port unreachable reached the client as ICMPv6");
-        assertTrue(counter("worker-0.translated-4to6") > translated);
+        assertTrue(counter("translator.translated-4to6{agent=worker-0}") > translated);
     }
 
     @Test
@@ -282,13 +282,13 @@ class GatewayEndToEndTest
     @Test
     void shouldAnswerAnExpiredHopLimitWithTimeExceededFromTheGateway() throws Exception
     {
-        final long expired = counter("worker-0.drop.hop-limit-exceeded");
+        final long expired = counter("translator.drop-hop-limit-exceeded{agent=worker-0}");
 
         final PingResult result = ping(NetnsLab.Role.CLIENT, "-6", "-c", "1", "-t", "1", LabGatewayConfig.SERVER_IPV6);
 
         assertEquals("Time exceeded: Hop limit", result.error(), result.output());
         assertEquals(NetnsLab.GATEWAY_IPV6, result.errorFrom());
-        assertEquals(expired + 1, counter("worker-0.drop.hop-limit-exceeded"));
+        assertEquals(expired + 1, counter("translator.drop-hop-limit-exceeded{agent=worker-0}"));
     }
 
     @Test
@@ -303,14 +303,14 @@ class GatewayEndToEndTest
     @Test
     void shouldAnswerAPacketTooBigForTheIpv4LinkWithItsMtuPlusTwenty() throws Exception
     {
-        final long tooBig = counter("worker-0.drop.packet-too-big");
+        final long tooBig = counter("translator.drop-packet-too-big{agent=worker-0}");
 
         final PingResult big = ping(NetnsLab.Role.CLIENT, "-6", "-c", "1", "-M", "do", "-s", "1452",
             LabGatewayConfig.SERVER_IPV6);
 
         // The kernel may already know the path MTU from an earlier test and refuse locally; either way it is 1420.
         assertTrue(big.output().contains("mtu=" + (IPV4_MTU + 20)), big.output());
-        assertTrue(counter("worker-0.drop.packet-too-big") - tooBig <= 1);
+        assertTrue(counter("translator.drop-packet-too-big{agent=worker-0}") - tooBig <= 1);
         final PingResult fits = ping(NetnsLab.Role.CLIENT, "-6", "-c", "1", "-M", "do", "-s",
             Integer.toString(IPV4_MTU + 20 - 48), LabGatewayConfig.SERVER_IPV6);
         assertEquals(1, fits.received(), fits.output());
@@ -320,7 +320,7 @@ class GatewayEndToEndTest
     void shouldHandTheClientsNeighborDiscoveryToTheNeighborStep() throws Exception
     {
         final String v6 = lab.gatewayIpv6Interface();
-        final long neighbor = counter("rx-neighbor-frames agent=rx-" + v6 + " port=" + v6);
+        final long neighbor = counter("pipeline.rx-neighbor-frames{agent=rx-" + v6 + ",port=" + v6 + "}");
 
         // A new neighbor entry on the client forces a Neighbor Solicitation for the gateway's address.
         lab.exec(NetnsLab.Role.CLIENT, "ip", "-6", "neigh", "flush", "dev", lab.clientInterface());
@@ -328,6 +328,6 @@ class GatewayEndToEndTest
 
         assertEquals(1, result.received(), result.output());
         // RxAgentTest shows these frames never reach a worker; here the kernel's real NS/NA are seen as such.
-        assertTrue(counter("rx-neighbor-frames agent=rx-" + v6 + " port=" + v6) > neighbor);
+        assertTrue(counter("pipeline.rx-neighbor-frames{agent=rx-" + v6 + ",port=" + v6 + "}") > neighbor);
     }
 }

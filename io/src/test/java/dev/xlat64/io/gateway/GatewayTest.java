@@ -123,8 +123,8 @@ class GatewayTest
         final long[] workerPackets = new long[2];
         counters.forEach((value, id, label) ->
         {
-            if (label.equals("worker-packets agent=worker-0")) workerPackets[0] = value;
-            if (label.equals("worker-packets agent=worker-1")) workerPackets[1] = value;
+            if (label.equals("pipeline.worker-packets{agent=worker-0}")) workerPackets[0] = value;
+            if (label.equals("pipeline.worker-packets{agent=worker-1}")) workerPackets[1] = value;
         });
         assertEquals(1000, workerPackets[0] + workerPackets[1]);
         assertTrue(workerPackets[0] > 0 && workerPackets[1] > 0, "both workers translated a share");
