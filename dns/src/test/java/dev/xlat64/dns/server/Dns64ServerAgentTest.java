@@ -139,6 +139,58 @@ class Dns64ServerAgentTest
         }
     }
 
+    @Test
+    void shouldFallBackToOneSendPerAnswerWhenTheKernelRefusesASegmentedSend() throws Throwable
+    {
+        try (ZoneServer zone = new ZoneServer(LabZone.LAB);
+             DatagramChannel listen = DatagramChannel.open();
+             DatagramChannel client = DatagramChannel.open())
+        {
+            listen.bind(new InetSocketAddress("127.0.0.1", 0));
+            client.bind(new InetSocketAddress("127.0.0.1", 0));
+            client.configureBlocking(false);
+            org.junit.jupiter.api.Assumptions.assumeTrue(Mmsg.available(), "recvmmsg/sendmmsg unavailable here (not Linux): nothing is grouped");
+            // udp(7): a socket sending without UDP checksums (SO_NO_CHECK) gets EINVAL for every UDP_SEGMENT send.
+            final java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
+            final java.lang.invoke.MethodHandle setsockopt = linker.downcallHandle(linker.defaultLookup().find("setsockopt").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.JAVA_INT,
+                    java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.ADDRESS,
+                    java.lang.foreign.ValueLayout.JAVA_INT));
+            try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined())
+            {
+                final int one = 1;
+                final int solSocket = 1;
+                final int soNoCheck = 11;
+                assertEquals(0, (int)setsockopt.invokeExact(Mmsg.fd(listen), solSocket, soNoCheck,
+                    arena.allocateFrom(java.lang.foreign.ValueLayout.JAVA_INT, one), 4));
+            }
+            final InetSocketAddress target = (InetSocketAddress)listen.getLocalAddress();
+            final Dns64Config config = Dns64Config.builder().prefix("2001:db8:64::/96").upstream(zone.address()).listen(target).build();
+            final Dns64Counters counters = Dns64Counters.inMemory("agent");
+            final Dns64ServerAgent agent = new Dns64ServerAgent(
+                "dns64-test", config, counters, SystemNanoClock.INSTANCE, List.of(listen), List.of(), 1);
+            try
+            {
+                send(client, target, 1);
+                assertEquals(List.of(1), answers(agent, client, 1, 2000));
+                for (int id = 100; id < 104; id++)
+                {
+                    send(client, target, id);
+                }
+                assertEquals(4, agent.doWork());
+                assertEquals(ids(100, 104), answers(agent, client, 4, 0));
+                final MmsgUdpEndpoint batched = (MmsgUdpEndpoint)agent.endpoint(0);
+                assertFalse(batched.segmentOffload(), "grouping stops after a refused group");
+                assertEquals(0, batched.segmentedSends());
+                assertEquals(0, counters.get(Dns64Counter.SEND_FAILED));
+            }
+            finally
+            {
+                agent.onClose();
+            }
+        }
+    }
+
     private static void send(final DatagramChannel client, final InetSocketAddress target, final int id) throws Exception
     {
         final Message query = DnsClient.query("v4only.lab.example.", Type.AAAA, 1232, false, false);
