@@ -6,7 +6,9 @@
 #
 #   bench/scripts/dns64-compare.sh [OUT_JSON [OUT_MD]]   (env: DURATION=20 WARMUP=10 ROUNDS=2 NAMES=1000
 #                                                          SERVERS="xlat64 unbound bind", add xlat64-nogso to also run
-#                                                          xlat64 with its UDP GSO grouping of answers turned off)
+#                                                          xlat64 with its UDP GSO grouping of answers turned off;
+#                                                          XLAT64_BASE_ROOT=/other/built/tree adds xlat64-base, the
+#                                                          launcher of another built tree, for before/after in one run)
 # Needs: dnsperf, unbound, bind9 (Debian packages), a built tree (./xlat64 builds itself).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,7 +27,7 @@ done
 
 work=$(mktemp -d /tmp/xlat64-dns64-compare.XXXXXX)
 base=$((20000 + (RANDOM % 2000) * 10))
-AUTH=$base; XLAT=$((base + 1)); UNBOUND=$((base + 2)); BIND=$((base + 3)); XLAT_NOGSO=$((base + 4))
+AUTH=$base; XLAT=$((base + 1)); UNBOUND=$((base + 2)); BIND=$((base + 3)); XLAT_NOGSO=$((base + 4)); XLAT_BASE=$((base + 5))
 SERVERS=${SERVERS:-xlat64 unbound bind}
 pids=()
 cleanup() {
@@ -114,12 +116,14 @@ start_server() { # name -> pid
               --upstream "127.0.0.1:$AUTH" --prefix 2001:db8:64::/96 --threads 1 >"$work/xlat64.log" 2>&1 & ;;
     xlat64-nogso) XLAT64_JAVA_OPTS="-Xms256m -Xmx256m -Dxlat64.dns.nogso=true ${XLAT64_EXTRA_OPTS:-}" taskset -c "$SERVER_CPU" "$root/xlat64" dns64 \
               --listen "127.0.0.1:$XLAT_NOGSO" --upstream "127.0.0.1:$AUTH" --prefix 2001:db8:64::/96 --threads 1 >"$work/xlat64-nogso.log" 2>&1 & ;;
+    xlat64-base) XLAT64_JAVA_OPTS="-Xms256m -Xmx256m ${XLAT64_EXTRA_OPTS:-}" taskset -c "$SERVER_CPU" "${XLAT64_BASE_ROOT:?set XLAT64_BASE_ROOT}/xlat64" dns64 \
+              --listen "127.0.0.1:$XLAT_BASE" --upstream "127.0.0.1:$AUTH" --prefix 2001:db8:64::/96 --threads 1 >"$work/xlat64-base.log" 2>&1 & ;;
     unbound) taskset -c "$SERVER_CPU" unbound -d -c "$work/unbound.conf" >"$work/unbound.log" 2>&1 & ;;
     bind) taskset -c "$SERVER_CPU" named -g -n 1 -c "$work/bind/named.conf" >"$work/bind.log" 2>&1 & ;;
   esac
   echo $!
 }
-port_of() { case "$1" in xlat64) echo "$XLAT" ;; xlat64-nogso) echo "$XLAT_NOGSO" ;; unbound) echo "$UNBOUND" ;; bind) echo "$BIND" ;; esac; }
+port_of() { case "$1" in xlat64) echo "$XLAT" ;; xlat64-nogso) echo "$XLAT_NOGSO" ;; xlat64-base) echo "$XLAT_BASE" ;; unbound) echo "$UNBOUND" ;; bind) echo "$BIND" ;; esac; }
 
 results=()
 for round in $(seq 1 "$ROUNDS"); do
@@ -191,10 +195,11 @@ median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; e
     echo "$server $p $q" >>"$work/medians.txt"
   done
   echo
-  awk '{p[$1] = $2; q[$1] = $3} END {
+  XLAT64_BASE_ROOT=${XLAT64_BASE_ROOT:-} awk '{p[$1] = $2; q[$1] = $3} END {
     best = p["unbound"] > p["bind"] ? "unbound" : "bind"; bestq = q["unbound"] > q["bind"] ? "unbound" : "bind";
     r = p["xlat64"] / p[best];
     printf "**xlat64 / %s (the better per CPU-second): %.2fx queries per server-CPU-second** (target 1.5x: %s); raw qps xlat64 / %s: %.2fx.\n", best, r, (r >= 1.5 ? "met" : "NOT met"), bestq, q["xlat64"] / q[bestq];
+    if ("xlat64-base" in p) printf "\nxlat64 / xlat64-base (%s): %.2fx queries per server-CPU-second; xlat64-base / %s: %.2fx.\n", ENVIRON["XLAT64_BASE_ROOT"], p["xlat64"] / p["xlat64-base"], best, p["xlat64-base"] / p[best];
     if ("xlat64-nogso" in p) printf "\nWithout UDP GSO grouping (xlat64-nogso): %.2fx queries per server-CPU-second against %s.\n", p["xlat64-nogso"] / p[best], best }' "$work/medians.txt"
   echo
   echo "Reading the figures: on loopback most of every server's CPU is the kernel's (the kernel share column):"
