@@ -15,6 +15,7 @@ final class LossFreeSearch
     private final double seconds;
     private final double maxLoss;
     private final PrintStream log;
+    private boolean generatorBound;
 
     LossFreeSearch(final UdpTrial trial, final double seconds, final double maxLoss, final PrintStream log)
     {
@@ -31,6 +32,7 @@ final class LossFreeSearch
         throws IOException, InterruptedException
     {
         UdpTrial.Result best = new UdpTrial.Result(0, 0, 0, seconds, 0, 0);
+        boolean lossAbove = false;
         long low = 0;
         long high = -1;
         long rate = startPps;
@@ -54,9 +56,20 @@ final class LossFreeSearch
             else
             {
                 high = rate;
+                lossAbove |= offered;
             }
             rate = high < 0 ? rate * 2 : (low + high) / 2;
         }
+        generatorBound = high >= 0 && !lossAbove;
         return best;
+    }
+
+    /**
+     * @return true when, in the last search, no trial above the result lost packets: every higher rate failed
+     *     only because the generator could not offer it, so the gateway's own loss-free rate is at least the result.
+     */
+    boolean generatorBound()
+    {
+        return generatorBound;
     }
 }

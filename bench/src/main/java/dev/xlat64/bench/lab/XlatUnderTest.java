@@ -18,18 +18,23 @@ final class XlatUnderTest implements GatewayUnderTest
     private final String variant;
     private final String idleStrategy;
     private final boolean dedicated;
+    private final String spinUs;
     private GatewayProcess process;
 
     /**
-     * @param variant the idle strategy, e.g. {@code poll}, optionally with {@code /dedicated} for one thread per
-     *     agent (all on the gateway CPU) instead of the lab's one shared thread.
+     * @param variant the idle strategy, e.g. {@code poll}, optionally with {@code @US} for its spin before sleeping
+     *     ({@code poll@50}) and {@code /dedicated} for one thread per agent (all on the gateway CPU) instead of the
+     *     lab's one shared thread.
      */
     XlatUnderTest(final Path workDir, final String variant)
     {
         this.workDir = workDir;
         this.variant = variant;
         this.dedicated = variant.endsWith("/dedicated");
-        this.idleStrategy = dedicated ? variant.substring(0, variant.length() - "/dedicated".length()) : variant;
+        final String strategy = dedicated ? variant.substring(0, variant.length() - "/dedicated".length()) : variant;
+        final int at = strategy.indexOf('@');
+        this.idleStrategy = at < 0 ? strategy : strategy.substring(0, at);
+        this.spinUs = at < 0 ? null : strategy.substring(at + 1);
     }
 
     @Override
@@ -43,7 +48,8 @@ final class XlatUnderTest implements GatewayUnderTest
     {
         final Path config = workDir.resolve("xlat64.yaml");
         final String yaml = LabGatewayConfig.yaml(lab, 1500, workDir.resolve("counters"))
-            .replace("idle-strategy: poll", "idle-strategy: " + idleStrategy)
+            .replace("idle-strategy: poll\n", "idle-strategy: " + idleStrategy + "\n" +
+                (spinUs == null ? "" : "  idle-spin-us: " + spinUs + "\n"))
             .replace("threading: shared\n  threads: 1\n",
                 dedicated ? "threading: dedicated\n" : "threading: shared\n  threads: 1\n");
         Files.writeString(config, yaml);

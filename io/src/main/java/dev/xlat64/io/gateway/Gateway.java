@@ -77,17 +77,27 @@ public final class Gateway implements AutoCloseable
      * @param threads threads in shared mode.
      * @param cpus CPUs to pin dedicated threads to, round-robin; empty for no pinning.
      * @param idleStrategy what an idle thread does.
+     * @param idleSpinUs how long a {@code poll} thread spins after its last work before it sleeps.
      * @param batchSize frames per RX poll and batches per ring read.
      * @param ringBytes capacity of each ring, a power of two.
      */
     public record Settings(
         int workers, ThreadingMode threading, int threads, List<Integer> cpus, IdleStrategyName idleStrategy,
-        int batchSize, int ringBytes)
+        int idleSpinUs, int batchSize, int ringBytes)
     {
+        /** Settings with the default spin of the poll idle strategy. */
+        public Settings(
+            final int workers, final ThreadingMode threading, final int threads, final List<Integer> cpus,
+            final IdleStrategyName idleStrategy, final int batchSize, final int ringBytes)
+        {
+            this(workers, threading, threads, cpus, idleStrategy, IdleStrategyName.DEFAULT_POLL_SPIN_US, batchSize,
+                ringBytes);
+        }
+
         public static Settings of(final GatewayConfig config)
         {
             return new Settings(config.workers(), config.threading(), config.threads(), config.cpus(),
-                config.idleStrategy(), config.batchSize(), config.ringBytes());
+                config.idleStrategy(), config.idleSpinUs(), config.batchSize(), config.ringBytes());
         }
     }
 
@@ -274,7 +284,7 @@ public final class Gateway implements AutoCloseable
                 }
                 threadLayout.add(where);
                 runners.add(new AgentRunner(
-                    settings.idleStrategy().newStrategy(pollFds(List.of(agents.get(i)))), log, null, agent));
+                    settings.idleStrategy().newStrategy(pollFds(List.of(agents.get(i))), settings.idleSpinUs()), log, null, agent));
             }
         }
         else
@@ -294,7 +304,7 @@ public final class Gateway implements AutoCloseable
                 final Agent composite = group.size() == 1 ? group.get(0) : new CompositeAgent(group);
                 final Agent agent = oneSharedThread(settings) ? new ClockedAgent(composite, cachedClock) : composite;
                 threadLayout.add(agent.roleName());
-                runners.add(new AgentRunner(settings.idleStrategy().newStrategy(pollFds(group)), log, null, agent));
+                runners.add(new AgentRunner(settings.idleStrategy().newStrategy(pollFds(group), settings.idleSpinUs()), log, null, agent));
             }
         }
         for (final AgentRunner runner : runners)

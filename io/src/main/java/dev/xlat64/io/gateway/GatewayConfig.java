@@ -19,10 +19,11 @@ import dev.xlat64.io.counters.CountersFile;
  * <p>
  * Defaults, chosen by measurement in the namespace lab ({@code scripts/lab-throughput},
  * perf-reports/gateway-vs-tayga.md): one worker on one shared thread (on a small machine, dedicated threads would
- * share the same CPU and add hand-offs between them); {@code idle-strategy: poll}, which spins for 50 µs after
- * the last work and then sleeps in poll(2) on the ports' sockets, waking on the first frame (at most 1 ms, for
- * timers), so a packet meets a wake-up of microseconds instead of {@code backoff}'s park of up to 1 ms, and an
- * idle gateway uses almost no CPU; {@code tpacket-version: 2}, whose RX ring wakes poll(2) for
+ * share the same CPU and add hand-offs between them); {@code idle-strategy: poll}, which spins for
+ * {@code idle-spin-us} (10 µs) after the last work and then sleeps in poll(2) on the ports' sockets, waking on the
+ * first frame (at most 1 ms, for timers), so a packet meets a wake-up of microseconds instead of {@code backoff}'s
+ * park of up to 1 ms, an idle gateway uses almost no CPU, and on a CPU shared with other busy tasks the scheduler
+ * wakes the gateway ahead of them (a thread that spins for long is treated as CPU-bound and waits for its slice); {@code tpacket-version: 2}, whose RX ring wakes poll(2) for
  * every frame, where TPACKET_V3 hands a block over only when it is full or its 1 ms retire timer fires.
  * {@code busy-spin} keeps a core at 100 % for the lowest latency; {@code backoff}, {@code yield}, {@code sleep}
  * remain for comparison.
@@ -42,6 +43,7 @@ import dev.xlat64.io.counters.CountersFile;
  *   threads: 1                    # shared mode only
  *   cpus: [0, 1]                  # dedicated mode only: pin agent threads round-robin onto these CPUs
  *   idle-strategy: poll           # poll (default), busy-spin, backoff, yield, sleep
+ *   idle-spin-us: 10              # poll only: how long a thread spins after its last work before it sleeps
  *   batch-size: 64                # frames per RX poll, batches per ring read
  *   tpacket-version: 2            # AF_PACKET ring: 2 (frame ring, latency first; default) or 3 (block ring)
  *   ring-size-kb: 4096            # each ring between two agents (a power of two): 256 batches of 16 KiB
@@ -72,6 +74,7 @@ public record GatewayConfig(
     int threads,
     List<Integer> cpus,
     IdleStrategyName idleStrategy,
+    int idleSpinUs,
     int batchSize,
     int tpacketVersion,
     int ringBytes,
@@ -81,7 +84,7 @@ public record GatewayConfig(
     public static final String SECTION = "gateway";
     private static final Set<String> KEYS = Set.of("interface", "ipv6-interface", "ipv4-interface",
         "ipv6-address", "ipv4-address", "ipv6-next-hop", "ipv4-next-hop", "ipv6-next-hop-mac", "ipv4-next-hop-mac",
-        "workers", "threading", "threads", "cpus", "idle-strategy",
+        "workers", "threading", "threads", "cpus", "idle-strategy", "idle-spin-us",
         "batch-size", "tpacket-version", "ring-size-kb", "counters-file", "prometheus");
 
     /**
@@ -167,6 +170,7 @@ public record GatewayConfig(
             node.integer("threads", 1, 64, 1),
             node.parsedList("cpus", text -> cpu(text, cpuCount), "a CPU number from 0 to " + (cpuCount - 1)),
             IdleStrategyName.of(node.oneOf("idle-strategy", "poll", IdleStrategyName.configNames())),
+            node.integer("idle-spin-us", 0, 10_000, IdleStrategyName.DEFAULT_POLL_SPIN_US),
             node.integer("batch-size", 1, 1024, 64),
             Integer.parseInt(node.oneOf("tpacket-version", "2", "2", "3")),
             ringKb * 1024,

@@ -15,10 +15,12 @@ import org.agrona.concurrent.YieldingIdleStrategy;
 public enum IdleStrategyName
 {
     /**
-     * Spin for 50 µs after the last work, then sleep in poll(2) on the thread's ports (at most 1 ms, for timers):
-     * a frame wakes the thread within microseconds, an idle gateway costs almost no CPU. No yield phase: on a CPU
-     * shared with another busy task, sched_yield would hand it a whole time slice while frames queue. Threads
-     * without a port park 50 µs instead. The default ({@link PollIdleStrategy}).
+     * Spin for {@code gateway.idle-spin-us} (default {@value #DEFAULT_POLL_SPIN_US} µs) after the last work, then
+     * sleep in poll(2) on the thread's ports (at most {@value #POLL_TIMEOUT_MS} ms, for timers): a frame wakes the
+     * thread within microseconds, an idle gateway costs almost no CPU. No yield phase: on a CPU shared with another
+     * busy task, sched_yield would hand it a whole time slice while frames queue, and a thread that sleeps soon is
+     * woken ahead of CPU-bound tasks. Threads without a port park {@value #PARK_US} µs instead.
+     * The default ({@link PollIdleStrategy}).
      */
     POLL("poll"),
     /** Spin, then yield, then park from 1 µs up to 1 ms: low CPU when idle, but up to 1 ms added per hop. */
@@ -33,8 +35,8 @@ public enum IdleStrategyName
     /** Park 1 ms between empty cycles: least CPU, highest latency. */
     SLEEP("sleep");
 
-    static final long POLL_SPIN_US = 50;
-    static final long POLL_YIELD_US = 50;
+    /** Default of {@code gateway.idle-spin-us}: how long a {@link #POLL} thread spins before it sleeps. */
+    public static final int DEFAULT_POLL_SPIN_US = 10;
     static final int POLL_TIMEOUT_MS = 1;
     static final long PARK_US = 50;
 
@@ -55,19 +57,20 @@ public enum IdleStrategyName
      */
     public IdleStrategy newStrategy()
     {
-        return newStrategy(new int[0]);
+        return newStrategy(new int[0], DEFAULT_POLL_SPIN_US);
     }
 
     /**
      * @param pollFds the file descriptors of the thread's ports, which {@link #POLL} sleeps on.
+     * @param spinUs how long {@link #POLL} spins after the last work before it sleeps.
      * @return a new strategy instance (each thread needs its own).
      */
-    public IdleStrategy newStrategy(final int[] pollFds)
+    public IdleStrategy newStrategy(final int[] pollFds, final int spinUs)
     {
         return switch (this)
         {
-            case POLL -> new PollIdleStrategy(pollFds.clone(), TimeUnit.MICROSECONDS.toNanos(POLL_SPIN_US),
-                TimeUnit.MICROSECONDS.toNanos(POLL_YIELD_US), POLL_TIMEOUT_MS, TimeUnit.MICROSECONDS.toNanos(PARK_US));
+            case POLL -> new PollIdleStrategy(pollFds.clone(), TimeUnit.MICROSECONDS.toNanos(spinUs),
+                TimeUnit.MICROSECONDS.toNanos(spinUs), POLL_TIMEOUT_MS, TimeUnit.MICROSECONDS.toNanos(PARK_US));
             case BACKOFF -> new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
             case BUSY_SPIN -> new BusySpinIdleStrategy();
             case YIELD -> new YieldingIdleStrategy();

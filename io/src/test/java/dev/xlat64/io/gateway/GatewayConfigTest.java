@@ -47,6 +47,7 @@ class GatewayConfigTest
               threading: dedicated
               cpus: [0]
               idle-strategy: busy-spin
+              idle-spin-us: 25
               batch-size: 32
               tpacket-version: 2
               ring-size-kb: 2048
@@ -64,6 +65,7 @@ class GatewayConfigTest
         assertEquals(ThreadingMode.DEDICATED, config.threading());
         assertEquals(List.of(0), config.cpus());
         assertEquals(IdleStrategyName.BUSY_SPIN, config.idleStrategy());
+        assertEquals(25, config.idleSpinUs());
         assertEquals(32, config.batchSize());
         assertEquals(2, config.tpacketVersion());
         assertEquals(2048 * 1024, config.ringBytes());
@@ -82,6 +84,7 @@ class GatewayConfigTest
         assertEquals(ThreadingMode.SHARED, config.threading());
         assertEquals(1, config.threads());
         assertEquals(IdleStrategyName.POLL, config.idleStrategy());
+        assertEquals(10, config.idleSpinUs());
         assertEquals(64, config.batchSize());
         assertEquals(2, config.tpacketVersion());
         assertEquals(4096 * 1024, config.ringBytes());
@@ -100,6 +103,8 @@ class GatewayConfigTest
             .endsWith("gateway.workers: '0' is not valid (expected a whole number from 1 to 64)"), "workers");
         assertTrue(error("gateway:\n  interface: eth0\n" + ADDRESSES + "  idle-strategy: lazy\n")
             .contains("gateway.idle-strategy: 'lazy'"), "idle");
+        assertTrue(error("gateway:\n  interface: eth0\n" + ADDRESSES + "  idle-spin-us: 20000\n")
+            .endsWith("gateway.idle-spin-us: '20000' is not valid (expected a whole number from 0 to 10000)"), "spin");
         assertTrue(error("gateway:\n  interface: eth0\n" + ADDRESSES + "  ipv6-next-hop-mac: 02:00:00:00:00\n")
             .contains("six octets"), "mac");
         assertTrue(error("gateway:\n  interface: eth0\n" + ADDRESSES + "  prometheus: 192.0.2.1:9464\n")
