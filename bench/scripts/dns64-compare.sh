@@ -4,7 +4,11 @@
 # dnsperf and the authoritative zone server to another (CLIENT_CPU). Everything listens on 127.0.0.1 only.
 # Reports raw queries/s and queries per server-CPU-second (utime+stime of the server process over the run).
 #
-#   bench/scripts/dns64-compare.sh [OUT_JSON [OUT_MD]]   (env: DURATION=20 WARMUP=10 ROUNDS=2 NAMES=1000)
+#   bench/scripts/dns64-compare.sh [OUT_JSON [OUT_MD]]   (env: DURATION=20 WARMUP=10 ROUNDS=2 NAMES=1000
+#                                                          SERVERS="xlat64 unbound bind", add xlat64-nogso to also run
+#                                                          xlat64 with its UDP GSO grouping of answers turned off;
+#                                                          XLAT64_BASE_ROOT=/other/built/tree adds xlat64-base, the
+#                                                          launcher of another built tree, for before/after in one run)
 # Needs: dnsperf, unbound, bind9 (Debian packages), a built tree (./xlat64 builds itself).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,7 +27,8 @@ done
 
 work=$(mktemp -d /tmp/xlat64-dns64-compare.XXXXXX)
 base=$((20000 + (RANDOM % 2000) * 10))
-AUTH=$base; XLAT=$((base + 1)); UNBOUND=$((base + 2)); BIND=$((base + 3))
+AUTH=$base; XLAT=$((base + 1)); UNBOUND=$((base + 2)); BIND=$((base + 3)); XLAT_NOGSO=$((base + 4)); XLAT_BASE=$((base + 5))
+SERVERS=${SERVERS:-xlat64 unbound bind}
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -109,16 +114,20 @@ start_server() { # name -> pid
   case "$1" in
     xlat64) XLAT64_JAVA_OPTS="-Xms256m -Xmx256m ${XLAT64_EXTRA_OPTS:-}" taskset -c "$SERVER_CPU" "$root/xlat64" dns64 --listen "127.0.0.1:$XLAT" \
               --upstream "127.0.0.1:$AUTH" --prefix 2001:db8:64::/96 --threads 1 >"$work/xlat64.log" 2>&1 & ;;
+    xlat64-nogso) XLAT64_JAVA_OPTS="-Xms256m -Xmx256m -Dxlat64.dns.nogso=true ${XLAT64_EXTRA_OPTS:-}" taskset -c "$SERVER_CPU" "$root/xlat64" dns64 \
+              --listen "127.0.0.1:$XLAT_NOGSO" --upstream "127.0.0.1:$AUTH" --prefix 2001:db8:64::/96 --threads 1 >"$work/xlat64-nogso.log" 2>&1 & ;;
+    xlat64-base) XLAT64_JAVA_OPTS="-Xms256m -Xmx256m ${XLAT64_EXTRA_OPTS:-}" taskset -c "$SERVER_CPU" "${XLAT64_BASE_ROOT:?set XLAT64_BASE_ROOT}/xlat64" dns64 \
+              --listen "127.0.0.1:$XLAT_BASE" --upstream "127.0.0.1:$AUTH" --prefix 2001:db8:64::/96 --threads 1 >"$work/xlat64-base.log" 2>&1 & ;;
     unbound) taskset -c "$SERVER_CPU" unbound -d -c "$work/unbound.conf" >"$work/unbound.log" 2>&1 & ;;
     bind) taskset -c "$SERVER_CPU" named -g -n 1 -c "$work/bind/named.conf" >"$work/bind.log" 2>&1 & ;;
   esac
   echo $!
 }
-port_of() { case "$1" in xlat64) echo "$XLAT" ;; unbound) echo "$UNBOUND" ;; bind) echo "$BIND" ;; esac; }
+port_of() { case "$1" in xlat64) echo "$XLAT" ;; xlat64-nogso) echo "$XLAT_NOGSO" ;; xlat64-base) echo "$XLAT_BASE" ;; unbound) echo "$UNBOUND" ;; bind) echo "$BIND" ;; esac; }
 
 results=()
 for round in $(seq 1 "$ROUNDS"); do
-  for server in ${SERVERS:-xlat64 unbound bind}; do
+  for server in $SERVERS; do
     pid=$(start_server "$server"); pids+=("$pid")
     port=$(port_of "$server")
     wait_ready "$port"
@@ -172,30 +181,37 @@ median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; e
   echo
   echo "Server CPU = utime + stime of the server process over the measured run (/proc/PID/stat), JIT and GC threads included."
   echo
-  echo "| server | qps (median) | server CPU util | kernel share of CPU | user µs/query | kernel µs/query | qps per server-CPU-second (median) |"
-  echo "|---|---|---|---|---|---|---|"
-  for server in xlat64 unbound bind; do
+  echo "| server | qps (median) | lost (all rounds) | server CPU util | kernel share of CPU | user µs/query | kernel µs/query | qps per server-CPU-second (median) |"
+  echo "|---|---|---|---|---|---|---|---|"
+  for server in $SERVERS; do
     q=$(awk -F'\t' -v s="$server" '$2 == s {print $3}' "$work/runs.tsv" | median)
     u=$(awk -F'\t' -v s="$server" '$2 == s {print $8}' "$work/runs.tsv" | median)
     k=$(awk -F'\t' -v s="$server" '$2 == s && $6 > 0 {print $7 / $6}' "$work/runs.tsv" | median)
     us=$(awk -F'\t' -v s="$server" '$2 == s {print ($6 - $7) * 1e6 / $4}' "$work/runs.tsv" | median)
     ks=$(awk -F'\t' -v s="$server" '$2 == s {print $7 * 1e6 / $4}' "$work/runs.tsv" | median)
     p=$(awk -F'\t' -v s="$server" '$2 == s && $6 > 0 {print $4 / $6}' "$work/runs.tsv" | median)
-    printf '| %s | %.0f | %.2f | %.0f %% | %.2f | %.2f | %.0f |\n' "$server" "$q" "$u" "$(awk -v k="$k" 'BEGIN {print k * 100}')" "$us" "$ks" "$p"
+    l=$(awk -F'\t' -v s="$server" '$2 == s {n += $5} END {print n + 0}' "$work/runs.tsv")
+    printf '| %s | %.0f | %s | %.2f | %.0f %% | %.2f | %.2f | %.0f |\n' "$server" "$q" "$l" "$u" "$(awk -v k="$k" 'BEGIN {print k * 100}')" "$us" "$ks" "$p"
     echo "$server $p $q" >>"$work/medians.txt"
   done
   echo
-  awk '{p[$1] = $2; q[$1] = $3} END {
+  XLAT64_BASE_ROOT=${XLAT64_BASE_ROOT:-} awk '{p[$1] = $2; q[$1] = $3} END {
     best = p["unbound"] > p["bind"] ? "unbound" : "bind"; bestq = q["unbound"] > q["bind"] ? "unbound" : "bind";
     r = p["xlat64"] / p[best];
-    printf "**xlat64 / %s (the better per CPU-second): %.2fx queries per server-CPU-second** (target 1.5x: %s); raw qps xlat64 / %s: %.2fx.\n", best, r, (r >= 1.5 ? "met" : "NOT met"), bestq, q["xlat64"] / q[bestq] }' "$work/medians.txt"
+    printf "**xlat64 / %s (the better per CPU-second): %.2fx queries per server-CPU-second** (target 1.5x: %s); raw qps xlat64 / %s: %.2fx.\n", best, r, (r >= 1.5 ? "met" : "NOT met"), bestq, q["xlat64"] / q[bestq];
+    if ("xlat64-base" in p) printf "\nxlat64 / xlat64-base (%s): %.2fx queries per server-CPU-second; xlat64-base / %s: %.2fx.\n", ENVIRON["XLAT64_BASE_ROOT"], p["xlat64"] / p["xlat64-base"], best, p["xlat64-base"] / p[best];
+    if ("xlat64-nogso" in p) printf "\nWithout UDP GSO grouping (xlat64-nogso): %.2fx queries per server-CPU-second against %s.\n", p["xlat64-nogso"] / p[best], best }' "$work/medians.txt"
   echo
   echo "Reading the figures: on loopback most of every server's CPU is the kernel's (the kernel share column):"
   echo "receiving the query, routing the answer and delivering it into dnsperf's socket, and waking dnsperf, are"
   echo "charged to the server that sends. That part is the same work for all three, so it bounds how far ahead"
   echo "any server can get per CPU-second; the user µs/query column is where the implementations differ."
-  echo "xlat64 reads and writes its UDP socket in batches (recvmmsg/sendmmsg), one epoll_wait per wake-up, and"
-  echo "answers a cache hit without allocating (see dns64-jmh.md for the engine alone). dnsperf on one core is"
+  echo "xlat64 reads and writes its UDP socket in batches (recvmmsg/sendmmsg); while the socket keeps having queries"
+  echo "it reads it directly, out of the epoll set, and sleeps in epoll_wait only once it is empty; answers of one"
+  echo "length to one client socket in a batch leave as one UDP GSO send, which the kernel routes and transmits once"
+  echo "and cuts into the usual datagrams (dnsperf's 8 sockets often have several answers in a batch; a population"
+  echo "of many clients each with one query in flight would share less; the xlat64-nogso row, when run, is xlat64"
+  echo "without it). A cache hit allocates nothing (see dns64-jmh.md for the engine alone). dnsperf on one core is"
   echo "the bottleneck here (server utilisation below 1), so raw qps is a property of the rig as much as of the"
   echo "servers; the qps per server-CPU-second column is the comparison the target is set in."
   echo

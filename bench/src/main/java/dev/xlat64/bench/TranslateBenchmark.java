@@ -1,14 +1,7 @@
 package dev.xlat64.bench;
 
-import static dev.xlat64.core.rfc7915.TestPackets.bytes;
-import static dev.xlat64.core.rfc7915.TestPackets.icmp;
-import static dev.xlat64.core.rfc7915.TestPackets.ipv4;
-import static dev.xlat64.core.rfc7915.TestPackets.ipv6;
-import static dev.xlat64.core.rfc7915.TestPackets.tcp;
-import static dev.xlat64.core.rfc7915.TestPackets.udp;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.agrona.DirectBuffer;
@@ -27,14 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.xlat64.core.addr.Ipv4Address;
-import dev.xlat64.core.addr.Ipv4Prefix;
-import dev.xlat64.core.addr.Ipv6Address;
-import dev.xlat64.core.addr.Ipv6Prefix;
 import dev.xlat64.core.counters.TranslatorCounters;
-import dev.xlat64.core.rfc6052.Rfc6052Prefix;
-import dev.xlat64.core.rfc7757.EamEntry;
-import dev.xlat64.core.rfc7757.EamTable;
 import dev.xlat64.core.rfc7915.PacketSink;
 import dev.xlat64.core.rfc7915.Side;
 import dev.xlat64.core.rfc7915.Translator;
@@ -93,21 +79,13 @@ public class TranslateBenchmark
     @Setup
     public void setup()
     {
-        final Ipv6Prefix eam6 = Ipv6Prefix.parse("2001:db8:1::/120");
-        final Ipv4Prefix eam4 = Ipv4Prefix.parse("203.0.113.0/24");
-        final TranslatorConfig config = TranslatorConfig.builder()
-            .pool6(Rfc6052Prefix.parse("2001:db8:64::/96"))
-            .eamt(new EamTable(List.of(new EamEntry(eam6.high(), eam6.low(), 120, eam4.address(), 24))))
-            .translatorIpv4Address(Ipv4Address.parse("198.51.100.1"))
-            .translatorIpv6Address(Ipv6Address.parseHigh("2001:db8:1::1"), Ipv6Address.parseLow("2001:db8:1::1"))
-            .ipv6MtuBytes(9000).lowestIpv6MtuBytes(9000)
-            .build();
+        final TranslatorConfig config = SiitBenchTraffic.config();
         final CountersManager manager = new CountersManager(
             new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
         translator = new Translator(config, new TranslatorCounters(manager, "bench"));
 
         sixToFour = "6to4".equals(direction);
-        final byte[] bytes = sixToFour ? packet6(packet) : packet4(packet);
+        final byte[] bytes = sixToFour ? SiitBenchTraffic.packet6(packet) : SiitBenchTraffic.packet4(packet);
         length = bytes.length;
         template = new UnsafeBuffer(ByteBuffer.allocateDirect(bytes.length));
         template.putBytes(0, bytes);
@@ -160,38 +138,5 @@ public class TranslateBenchmark
             }
         }
         return verdicts + sink.bytes;
-    }
-
-    private static final String CLIENT6 = "2001:db8:1::2";
-    private static final String CLIENT4 = "203.0.113.2";
-    private static final String SERVER6 = "2001:db8:64::c633:640a";
-    private static final String SERVER4 = "198.51.100.10";
-
-    static byte[] packet6(final String kind)
-    {
-        return switch (kind)
-        {
-            case "udp64" -> ipv6(CLIENT6, SERVER6).carrying(udp(40000, 53, bytes(64 - 48, 1)));
-            case "udp1500" -> ipv6(CLIENT6, SERVER6).carrying(udp(40000, 53, bytes(1500 - 48, 1)));
-            case "tcp" -> ipv6(CLIENT6, SERVER6).carrying(tcp(40000, 80, 0x10, bytes(512, 1)));
-            case "icmp-echo" -> ipv6(CLIENT6, SERVER6).carrying(icmp(58, 128, 0, 0x00010001, bytes(56, 1)));
-            case "icmp-error" -> ipv6(CLIENT6, SERVER6).carrying(icmp(58, 1, 4, 0,
-                ipv6(SERVER6, CLIENT6).hopLimit(63).carrying(udp(53, 40000, bytes(100, 2)))));
-            default -> throw new IllegalArgumentException("packet " + kind);
-        };
-    }
-
-    static byte[] packet4(final String kind)
-    {
-        return switch (kind)
-        {
-            case "udp64" -> ipv4(SERVER4, CLIENT4).carrying(udp(53, 40000, bytes(64 - 28, 1)));
-            case "udp1500" -> ipv4(SERVER4, CLIENT4).dontFragment(true).carrying(udp(53, 40000, bytes(1500 - 28, 1)));
-            case "tcp" -> ipv4(SERVER4, CLIENT4).dontFragment(true).carrying(tcp(80, 40000, 0x10, bytes(512, 1)));
-            case "icmp-echo" -> ipv4(SERVER4, CLIENT4).carrying(icmp(1, 0, 0, 0x00010001, bytes(56, 1)));
-            case "icmp-error" -> ipv4(SERVER4, CLIENT4).carrying(icmp(1, 3, 3, 0,
-                ipv4(CLIENT4, SERVER4).ttl(63).carrying(udp(40000, 53, bytes(100, 2)))));
-            default -> throw new IllegalArgumentException("packet " + kind);
-        };
     }
 }

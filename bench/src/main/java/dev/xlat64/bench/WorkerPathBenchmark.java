@@ -1,13 +1,7 @@
 package dev.xlat64.bench;
 
-import static dev.xlat64.core.rfc7915.TestPackets.bytes;
-import static dev.xlat64.core.rfc7915.TestPackets.ipv4;
-import static dev.xlat64.core.rfc7915.TestPackets.ipv6;
-import static dev.xlat64.core.rfc7915.TestPackets.tcp;
-import static dev.xlat64.core.rfc7915.TestPackets.udp;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.agrona.MutableDirectBuffer;
@@ -31,10 +25,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.xlat64.core.addr.Ipv4Address;
-import dev.xlat64.core.addr.Ipv4Prefix;
-import dev.xlat64.core.addr.Ipv6Address;
-import dev.xlat64.core.addr.Ipv6Prefix;
 import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.pipeline.BatchWriter;
 import dev.xlat64.core.pipeline.Family;
@@ -42,9 +32,6 @@ import dev.xlat64.core.pipeline.PacketBatch;
 import dev.xlat64.core.pipeline.RingReads;
 import dev.xlat64.core.pipeline.WorkerAgent;
 import dev.xlat64.core.pipeline.WorkerCounters;
-import dev.xlat64.core.rfc6052.Rfc6052Prefix;
-import dev.xlat64.core.rfc7757.EamEntry;
-import dev.xlat64.core.rfc7757.EamTable;
 import dev.xlat64.core.rfc7915.Translator;
 import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.io.gateway.TranslatorProcessor;
@@ -125,15 +112,7 @@ public class WorkerPathBenchmark
     @Setup
     public void setup()
     {
-        final Ipv6Prefix eam6 = Ipv6Prefix.parse("2001:db8:1::/120");
-        final Ipv4Prefix eam4 = Ipv4Prefix.parse("203.0.113.0/24");
-        final TranslatorConfig config = TranslatorConfig.builder()
-            .pool6(Rfc6052Prefix.parse("2001:db8:64::/96"))
-            .eamt(new EamTable(List.of(new EamEntry(eam6.high(), eam6.low(), 120, eam4.address(), 24))))
-            .translatorIpv4Address(Ipv4Address.parse("198.51.100.1"))
-            .translatorIpv6Address(Ipv6Address.parseHigh("2001:db8:1::1"), Ipv6Address.parseLow("2001:db8:1::1"))
-            .ipv6MtuBytes(9000).lowestIpv6MtuBytes(9000)
-            .build();
+        final TranslatorConfig config = SiitBenchTraffic.config();
         final CountersManager manager = new CountersManager(
             new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
         input = ring();
@@ -146,7 +125,7 @@ public class WorkerPathBenchmark
             new WorkerCounters(manager, "worker-0"), SystemNanoClock.INSTANCE, Throwable::printStackTrace,
             PacketBatch.maxPacketLength(batchBytes), 4);
         family = "6to4".equals(direction) ? Family.IPV6 : Family.IPV4;
-        final byte[] bytes = family == Family.IPV6 ? packet6(packet) : packet4(packet);
+        final byte[] bytes = family == Family.IPV6 ? SiitBenchTraffic.packet6(packet) : SiitBenchTraffic.packet4(packet);
         length = bytes.length;
         template = new UnsafeBuffer(ByteBuffer.allocateDirect(length));
         template.putBytes(0, bytes);
@@ -181,32 +160,5 @@ public class WorkerPathBenchmark
     {
         run();
         return tx.bytes;
-    }
-
-    private static final String CLIENT6 = "2001:db8:1::2";
-    private static final String CLIENT4 = "203.0.113.2";
-    private static final String SERVER6 = "2001:db8:64::c633:640a";
-    private static final String SERVER4 = "198.51.100.10";
-
-    static byte[] packet6(final String kind)
-    {
-        return switch (kind)
-        {
-            case "udp64" -> ipv6(CLIENT6, SERVER6).carrying(udp(40000, 53, bytes(64 - 48, 1)));
-            case "udp1500" -> ipv6(CLIENT6, SERVER6).carrying(udp(40000, 53, bytes(1500 - 48, 1)));
-            case "tcp" -> ipv6(CLIENT6, SERVER6).carrying(tcp(40000, 80, 0x10, bytes(512, 1)));
-            default -> throw new IllegalArgumentException("packet " + kind);
-        };
-    }
-
-    static byte[] packet4(final String kind)
-    {
-        return switch (kind)
-        {
-            case "udp64" -> ipv4(SERVER4, CLIENT4).carrying(udp(53, 40000, bytes(64 - 28, 1)));
-            case "udp1500" -> ipv4(SERVER4, CLIENT4).dontFragment(true).carrying(udp(53, 40000, bytes(1500 - 28, 1)));
-            case "tcp" -> ipv4(SERVER4, CLIENT4).dontFragment(true).carrying(tcp(80, 40000, 0x10, bytes(512, 1)));
-            default -> throw new IllegalArgumentException("packet " + kind);
-        };
     }
 }

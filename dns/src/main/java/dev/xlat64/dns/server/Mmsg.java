@@ -89,6 +89,15 @@ final class Mmsg
     {
     }
 
+    /**
+     * @return true unless {@code -Dxlat64.dns.nogso=true}: answers to one address may then leave as UDP GSO sends
+     * (a kernel without UDP_SEGMENT refuses the first one, and the endpoint then stops grouping).
+     */
+    static boolean segmentOffload()
+    {
+        return AVAILABLE && !Boolean.getBoolean("xlat64.dns.nogso");
+    }
+
     /** @return true if batched datagram calls can be used here. */
     static boolean available()
     {

@@ -6,7 +6,6 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
 
 import dev.xlat64.dns.ClientAddress;
 import dev.xlat64.dns.Dns64Counter;
@@ -20,7 +19,7 @@ import dev.xlat64.dns.ResponseHandler;
  * sender addresses copied byte for byte from the receive headers. No Java object per datagram: client addresses
  * are read from the raw sockaddr; only a query that must wait for an upstream keeps a copy of its sockaddr.
  */
-final class MmsgUdpEndpoint implements SelectionHandler, ResponseHandler
+final class MmsgUdpEndpoint implements DatagramEndpoint, ResponseHandler
 {
     static final int BATCH = 32;
     static final int SLOT = 4096;
@@ -42,12 +41,18 @@ final class MmsgUdpEndpoint implements SelectionHandler, ResponseHandler
     private final MemorySegment sendNames;
     private final MemorySegment sendIovecs;
     private final MemorySegment sendBuffers;
+    private final MemorySegment[] sendHeaderFrom = new MemorySegment[BATCH];
+    private final int[] sendNameLengths = new int[BATCH];
+    private final int[] sendLengths = new int[BATCH];
+    private final UdpSegmentBatch segments;
     private final ClientAddress client = new ClientAddress();
     private ByteBuffer lastResponseBuffer;
     private MemorySegment lastResponseSegment;
     private int currentSlot;
     private int pendingSends;
     private boolean inBatch;
+    private boolean segmentOffload;
+    private long segmentedSends;
 
     MmsgUdpEndpoint(final DatagramChannel channel, final Dns64Resolver resolver, final Dns64Counters counters)
     {
@@ -72,7 +77,10 @@ final class MmsgUdpEndpoint implements SelectionHandler, ResponseHandler
             sendIovecs.set(ValueLayout.ADDRESS, (long)Mmsg.IOVEC_SIZE * i, sendBuffers.asSlice((long)SLOT * i, SLOT));
             header(sendHeaders, i, sendNames, sendIovecs);
             recvViews[i] = recvBuffers.asSlice((long)SLOT * i, SLOT).asByteBuffer().order(ByteOrder.BIG_ENDIAN);
+            sendHeaderFrom[i] = sendHeaders.asSlice((long)Mmsg.MMSGHDR_SIZE * i);
         }
+        segments = new UdpSegmentBatch(arena, BATCH, SLOT);
+        segmentOffload = Mmsg.segmentOffload();
     }
 
     private static void header(final MemorySegment headers, final int i, final MemorySegment names, final MemorySegment iovecs)
@@ -85,7 +93,7 @@ final class MmsgUdpEndpoint implements SelectionHandler, ResponseHandler
     }
 
     @Override
-    public int onReady(final SelectionKey key, final long nowNs)
+    public int receiveBatch(final long nowNs)
     {
         for (int i = 0; i < BATCH; i++)
         {
@@ -175,15 +183,16 @@ final class MmsgUdpEndpoint implements SelectionHandler, ResponseHandler
         if (context == CURRENT)
         {
             MemorySegment.copy(recvNames, 32L * currentSlot, sendNames, 32L * slot, Mmsg.SOCKADDR_SIZE);
-            sendHeaders.set(ValueLayout.JAVA_INT, h + Mmsg.MSG_NAMELEN,
-                recvHeaders.get(ValueLayout.JAVA_INT, (long)Mmsg.MMSGHDR_SIZE * currentSlot + Mmsg.MSG_NAMELEN));
+            sendNameLengths[slot] = recvHeaders.get(ValueLayout.JAVA_INT, (long)Mmsg.MMSGHDR_SIZE * currentSlot + Mmsg.MSG_NAMELEN);
         }
         else
         {
             final byte[] name = (byte[])context;
             MemorySegment.copy(name, 4, sendNames, ValueLayout.JAVA_BYTE, 32L * slot, Mmsg.SOCKADDR_SIZE);
-            sendHeaders.set(ValueLayout.JAVA_INT, h + Mmsg.MSG_NAMELEN, name[0] & 0xFF);
+            sendNameLengths[slot] = name[0] & 0xFF;
         }
+        sendHeaders.set(ValueLayout.JAVA_INT, h + Mmsg.MSG_NAMELEN, sendNameLengths[slot]);
+        sendLengths[slot] = length;
         if (response != lastResponseBuffer)
         {
             // The resolver answers from one reusable buffer: view it once, whole.
@@ -200,21 +209,90 @@ final class MmsgUdpEndpoint implements SelectionHandler, ResponseHandler
 
     private void flush()
     {
-        int sent = 0;
-        while (sent < pendingSends)
+        if (pendingSends == 0)
         {
-            final int n = Mmsg.sendmmsg(capture, fd, sendHeaders.asSlice((long)Mmsg.MMSGHDR_SIZE * sent), pendingSends - sent);
+            return;
+        }
+        if (segmentOffload && pendingSends > 1)
+        {
+            final int messages = segments.build(sendNames, sendNameLengths, sendLengths, sendBuffers, pendingSends);
+            if (messages < pendingSends)
+            {
+                flushSegmented(messages);
+                pendingSends = 0;
+                return;
+            }
+        }
+        sendSlots(0, pendingSends);
+        pendingSends = 0;
+    }
+
+    /** One sendmmsg message per answer, slots {@code from} to {@code to - 1}. */
+    private void sendSlots(final int from, final int to)
+    {
+        int sent = from;
+        while (sent < to)
+        {
+            final int n = Mmsg.sendmmsg(capture, fd, sendHeaderFrom[sent], to - sent);
             if (n <= 0)
             {
-                counters.add(Dns64Counter.SEND_FAILED, pendingSends - sent);
+                counters.add(Dns64Counter.SEND_FAILED, to - sent);
                 break;
             }
             sent += n;
         }
-        pendingSends = 0;
     }
 
-    DatagramChannel channel()
+    /**
+     * Sends the grouped messages. A group the kernel refuses (no UDP GSO there, or a segment over the route MTU)
+     * is sent again one datagram per answer, and this socket stops grouping.
+     */
+    private void flushSegmented(final int messages)
+    {
+        int sent = 0;
+        while (sent < messages)
+        {
+            final int n = Mmsg.sendmmsg(capture, fd, segments.headersFrom(sent), messages - sent);
+            if (n > 0)
+            {
+                for (int g = sent; g < sent + n; g++)
+                {
+                    segmentedSends += segments.members(g) > 1 ? 1 : 0;
+                }
+                sent += n;
+                continue;
+            }
+            if (segments.members(sent) > 1)
+            {
+                segmentOffload = false;
+                for (int i = 0; i < segments.members(sent); i++)
+                {
+                    final int slot = segments.memberSlot(sent, i);
+                    sendSlots(slot, slot + 1);
+                }
+            }
+            else
+            {
+                counters.increment(Dns64Counter.SEND_FAILED);
+            }
+            sent++;
+        }
+    }
+
+    /** @return sends that carried two or more answers as UDP GSO segments (for tests and diagnostics). */
+    long segmentedSends()
+    {
+        return segmentedSends;
+    }
+
+    /** @return whether this socket groups answers into UDP GSO sends. */
+    boolean segmentOffload()
+    {
+        return segmentOffload;
+    }
+
+    @Override
+    public DatagramChannel channel()
     {
         return channel;
     }

@@ -6,7 +6,6 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
 
 import dev.xlat64.dns.ClientAddress;
 import dev.xlat64.dns.Dns64Counter;
@@ -18,7 +17,7 @@ import dev.xlat64.dns.ResponseHandler;
  * One UDP listening socket of one thread: receives a batch of queries per readiness, hands each to the
  * resolver with the sender's address as context, and sends answers back from the same socket.
  */
-final class UdpEndpoint implements SelectionHandler, ResponseHandler
+final class UdpEndpoint implements DatagramEndpoint, ResponseHandler
 {
     private static final int BATCH = 64;
 
@@ -37,7 +36,7 @@ final class UdpEndpoint implements SelectionHandler, ResponseHandler
     }
 
     @Override
-    public int onReady(final SelectionKey key, final long nowNs)
+    public int receiveBatch(final long nowNs)
     {
         int work = 0;
         for (; work < BATCH; work++)
@@ -85,7 +84,8 @@ final class UdpEndpoint implements SelectionHandler, ResponseHandler
         }
     }
 
-    DatagramChannel channel()
+    @Override
+    public DatagramChannel channel()
     {
         return channel;
     }
