@@ -11,6 +11,7 @@ import dev.xlat64.core.packet.Ipv6Header;
 import dev.xlat64.core.packet.UdpHeader;
 import dev.xlat64.core.pipeline.BatchWriter;
 import dev.xlat64.core.pipeline.Family;
+import dev.xlat64.core.pipeline.RingReads;
 import dev.xlat64.dns.ClientAddress;
 import dev.xlat64.dns.Dns64Resolver;
 import dev.xlat64.dns.ResponseHandler;
@@ -112,7 +113,7 @@ public final class Dns64Agent implements Agent, MessageHandler, ResponseHandler
         int work = 0;
         try
         {
-            work += queries.read(this, queryLimit);
+            work += RingReads.read(queries, this, queryLimit); // on past the ring's end: no query waits a cycle
             work += resolver.doWork(nowNs);
             if (tcp != null && nowNs - nextTcpPollNs >= 0)
             {
