@@ -12,9 +12,10 @@ interface GatewayUnderTest extends AutoCloseable
     String name();
 
     /**
-     * Starts the translator in the lab's gateway namespace and returns once it forwards.
+     * Starts the translator in the lab's gateway namespace, its data path on {@code cpu}, and returns once it
+     * forwards.
      */
-    void start(NetnsLab lab) throws IOException, InterruptedException;
+    void start(NetnsLab lab, int cpu) throws IOException, InterruptedException;
 
     /**
      * @return the process whose CPU time is the translator's cost.

@@ -17,9 +17,10 @@ import dev.xlat64.io.lab.NetnsLab;
 
 /**
  * xlat64 beside TAYGA in the same namespace lab, interleaved rounds, medians: the 64-byte-payload UDP rate each
- * forwards 6→4 at ≤ 0.1 % loss (paced by tcpreplay, loss counted on the wire), the gateway CPU's busy time per
- * packet at that rate, and iperf3 TCP throughput both ways. Generator, iperf3 and server on CPU 0, the gateway
- * on CPU 1 (LAB.md "Measuring"). Writes {@code NAME.json} and {@code NAME.md} into the output folder.
+ * forwards 6→4 at ≤ 0.1 % loss (paced by {@link TxRingGenerator}, loss counted on the wire), the gateway CPU's busy
+ * time per packet at that rate, and iperf3 TCP throughput both ways. This tool (the generator), iperf3 and the
+ * server on CPU 0, the gateway's data path on CPU 1 (LAB.md "Measuring"); {@code scripts/lab-throughput} starts it
+ * pinned. Writes {@code NAME.json} and {@code NAME.md} into the output folder.
  *
  * <p>Usage: {@code scripts/lab-throughput [--rounds N] [--trial-seconds S] [--out perf-reports/gateway-vs-tayga]
  * [--idle-strategies poll,poll@50,busy-spin,poll/dedicated]} (xlat64 once per idle strategy, {@code @US} for the
@@ -31,6 +32,8 @@ public final class LabThroughput
     private static final int GATEWAY_CPU = 1;
     private static final double MAX_LOSS = 0.001;
     private static final double BUSY_LOAD = 2.0;
+    /** Rate of the warm-up trial: high enough that the JIT compiles the gateway's data path as it runs loaded. */
+    private static final long WARM_UP_PPS = 300_000;
 
     record Round(String gateway, UdpTrial.Result udp, boolean generatorBound, double tcpUpBps, double tcpDownBps,
         double pingRttMs)
@@ -122,17 +125,22 @@ public final class LabThroughput
     private static Round measure(final GatewayUnderTest running, final NetnsLab lab, final Path work,
         final double trialSeconds, final PrintStream log) throws IOException, InterruptedException
     {
-        running.start(lab);
-        pin(running.pid());
+        running.start(lab, GATEWAY_CPU);
         // Warm up: resolves neighbors and lets the JIT compile the data path before the first trial.
         lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-c", "3", "-i", "0.2", dev.xlat64.io.demo.LabGatewayConfig.SERVER_IPV6);
-        final Path pcap = UdpStreamPcap.write(lab, work.resolve("udp64.pcap"), 64, 64);
-        final UdpTrial trial = new UdpTrial(lab, pcap, GENERATOR_CPU, GATEWAY_CPU, running.pid());
+        // The tester's receive side: the server's veth counts each test frame, then drops it at its first hook.
+        // Through the IP stack to a socket it would cost about as much again, and veth runs that on the sending
+        // CPU, the gateway's, for either gateway.
+        IngressDrop.install(lab, NetnsLab.Role.SERVER, lab.serverInterface(), "udp dport " +
+            UdpStreamFrames.DISCARD_PORT);
         final UdpTrial.Result udp;
-        final LossFreeSearch search = new LossFreeSearch(trial, trialSeconds, MAX_LOSS, log);
-        try (DiscardSink sink = DiscardSink.open(lab))
+        final LossFreeSearch search;
+        try (TxRingGenerator generator = TxRingGenerator.open(lab.namespace(NetnsLab.Role.CLIENT),
+            lab.clientInterface(), UdpStreamFrames.build(lab, 64, 64)))
         {
-            trial.run(100_000, 2.0);
+            final UdpTrial trial = new UdpTrial(lab, generator, GATEWAY_CPU, running.pid());
+            search = new LossFreeSearch(trial, trialSeconds, MAX_LOSS, log);
+            trial.run(WARM_UP_PPS, 3.0);
             udp = search.search(50_000, 1_600_000, 0.03);
         }
         final double rttMs = pingRttMs(lab);
@@ -156,17 +164,6 @@ public final class LabThroughput
         final PingResult ping = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-c", "20", "-i", "0.05",
             dev.xlat64.io.demo.LabGatewayConfig.SERVER_IPV6).output());
         return ping.received() == 0 ? Double.NaN : ping.averageRttMs();
-    }
-
-    private static void pin(final long pid) throws IOException, InterruptedException
-    {
-        final Process taskset = new ProcessBuilder("taskset", "-a", "-pc", Integer.toString(GATEWAY_CPU),
-            Long.toString(pid)).redirectErrorStream(true).start();
-        final String output = new String(taskset.getInputStream().readAllBytes());
-        if (taskset.waitFor() != 0)
-        {
-            throw new IOException("taskset failed: " + output);
-        }
     }
 
     private static double median(final List<Round> rounds, final String gateway, final Function<Round, Double> value)
@@ -218,9 +215,15 @@ public final class LabThroughput
 
         final StringBuilder md = new StringBuilder("# xlat64 beside TAYGA in the namespace lab\n\n");
         md.append(String.format(Locale.ROOT, "Median of %d interleaved rounds, %.1f s trials, loss ≤ %.1f %% counted " +
-            "on the wire (client veth TX vs server veth RX), 64-byte UDP payload 6→4 paced by tcpreplay to the server's " +
-            "discard port, where a socket that is never read takes it (no ICMP Port Unreachable per packet); generator, " +
-            "iperf3 and server pinned to CPU %d, the gateway to CPU %d. Gateway CPU per packet is CPU %d's busy " +
+            "on the wire (client veth TX vs server veth RX), 64-byte UDP payload 6→4 over 64 flows, paced by an " +
+            "AF_PACKET TX-ring generator (batches of at most " + TxRingGenerator.MAX_BATCH + " frames, never ahead of " +
+            "the rate) to the server's discard port, where the server veth counts each frame and an nftables netdev " +
+            "ingress rule drops it before the IP stack (veth runs the receiver's work on the sending CPU, the " +
+            "gateway's, for either gateway). For xlat64 the gateway namespace drops pool6/pool4 frames at the same " +
+            "hook after AF_PACKET took them, instead of routing them to its blackhole routes; that work runs on the " +
+            "generator's CPU. Generator, iperf3 and server pinned to CPU %d, the gateway's data path to CPU %d " +
+            "(TAYGA whole; xlat64's agent thread, its JVM's own threads left on CPU 0). Gateway CPU per packet is " +
+            "CPU %d's busy " +
             "time (user+system+softirq) over the loss-free trial divided by the packets delivered, whoever used the " +
             "CPU; process CPU is the gateway process's own user+system time (all threads) over the same trial, " +
             "which leaves out the softirq work of delivering its packets and any other task on the CPU.%n%n",
@@ -241,7 +244,7 @@ public final class LabThroughput
         if (gateways.stream().anyMatch(g -> mostlyGeneratorBound(results, g)))
         {
             md.append("\n≥: in most rounds no trial above this rate lost a packet in the gateway; the higher rates " +
-                "failed only because tcpreplay on CPU " + GENERATOR_CPU + " could not offer them. The gateway's own " +
+                "failed only because the generator on CPU " + GENERATOR_CPU + " could not offer them. The gateway's own " +
                 "loss-free rate is at least this; the lab's generator is the limit.\n");
         }
         final double[] base = medians.get(gateways.get(0));

@@ -34,7 +34,7 @@ final class TaygaUnderTest implements GatewayUnderTest
     }
 
     @Override
-    public void start(final NetnsLab lab) throws IOException, InterruptedException
+    public void start(final NetnsLab lab, final int cpu) throws IOException, InterruptedException
     {
         this.lab = lab;
         final Path dataDir = Files.createDirectories(workDir.resolve("tayga"));
@@ -58,6 +58,8 @@ final class TaygaUnderTest implements GatewayUnderTest
             Thread.sleep(10);
         }
         pid = Long.parseLong(Files.readString(pidFile).strip());
+        // TAYGA is one thread: all of it goes to the gateway CPU.
+        run("taskset", "-a", "-pc", Integer.toString(cpu), Long.toString(pid));
     }
 
     @Override

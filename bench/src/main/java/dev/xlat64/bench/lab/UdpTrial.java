@@ -1,40 +1,32 @@
 package dev.xlat64.bench.lab;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import dev.xlat64.io.lab.ExecResult;
 import dev.xlat64.io.lab.NetnsLab;
 
 /**
- * One paced trial: tcpreplay sends {@code rate × seconds} frames of the UDP stream from the client, pinned to the
- * generator CPU; loss is counted on the wire, client veth TX against server veth RX (LAB.md: not by a receiving
- * socket). The gateway CPU's busy time over the trial gives its cost per packet.
+ * One paced trial: the generator sends {@code rate × seconds} frames of the UDP stream from the client, on the
+ * calling thread (the lab tool runs pinned to the generator CPU); loss is counted on the wire, client veth TX
+ * against server veth RX (LAB.md: not by a receiving socket). The gateway CPU's busy time over the trial gives its
+ * cost per packet.
  */
 final class UdpTrial
 {
-    /** tcpreplay's own timing of the send loop, without its start-up (loading the pcap, opening the device). */
-    private static final Pattern ACTUAL = Pattern.compile("Actual: (\\d+) packets .* sent in ([0-9.]+) seconds");
     /** USER_HZ on Linux. */
     private static final double TICKS_PER_SECOND = 100.0;
 
     private final NetnsLab lab;
-    private final Path pcap;
-    private final int generatorCpu;
+    private final TxRingGenerator generator;
     private final int gatewayCpu;
     private final long gatewayPid;
 
     /**
      * @param gatewayPid the gateway's process, whose own CPU time (all threads, user and system) is read too.
      */
-    UdpTrial(final NetnsLab lab, final Path pcap, final int generatorCpu, final int gatewayCpu, final long gatewayPid)
+    UdpTrial(final NetnsLab lab, final TxRingGenerator generator, final int gatewayCpu, final long gatewayPid)
     {
         this.gatewayPid = gatewayPid;
         this.lab = lab;
-        this.pcap = pcap;
-        this.generatorCpu = generatorCpu;
+        this.generator = generator;
         this.gatewayCpu = gatewayCpu;
     }
 
@@ -74,15 +66,7 @@ final class UdpTrial
         final long receivedBefore = LinkCounters.rxPackets(lab, NetnsLab.Role.SERVER, lab.serverInterface());
         final long cpuBefore = LinkCounters.cpuBusyTicks(gatewayCpu);
         final long processBefore = LinkCounters.processCpuTicks(gatewayPid);
-        final ExecResult replay = lab.exec(NetnsLab.Role.CLIENT, "taskset", "-c", Integer.toString(generatorCpu),
-            "tcpreplay", "-q", "--preload-pcap", "--loop=0", "--limit=" + count, "--pps=" + ratePps,
-            "-i", lab.clientInterface(), pcap.toString());
-        final Matcher actual = ACTUAL.matcher(replay.output());
-        if (!replay.ok() || !actual.find())
-        {
-            throw new IOException("tcpreplay failed: " + replay.output().strip());
-        }
-        final double elapsed = Double.parseDouble(actual.group(2));
+        final double elapsed = generator.send(ratePps, count).nanos() / 1e9;
         Thread.sleep(300); // let the last packets cross before counting
         final long cpuAfter = LinkCounters.cpuBusyTicks(gatewayCpu);
         final long processAfter = LinkCounters.processCpuTicks(gatewayPid);

@@ -1,9 +1,13 @@
 package dev.xlat64.io.gateway;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import jnr.ffi.LibraryLoader;
 
 /**
- * Pins the calling thread to one CPU with {@code sched_setaffinity(2)}, for dedicated agent threads.
+ * Pins the calling thread to one CPU with {@code sched_setaffinity(2)}, for agent threads.
  */
 public final class CpuAffinity
 {
@@ -20,6 +24,24 @@ public final class CpuAffinity
 
     private CpuAffinity()
     {
+    }
+
+    /**
+     * @return how many CPUs the machine has online (one past the highest in {@code /sys/devices/system/cpu/online}),
+     *     whatever this process's own affinity: a process started under {@code taskset} may pin threads elsewhere.
+     */
+    public static int onlineCpuCount()
+    {
+        try
+        {
+            final String online = Files.readString(Path.of("/sys/devices/system/cpu/online")).strip();
+            final String last = online.substring(online.lastIndexOf(',') + 1);
+            return Integer.parseInt(last.substring(last.lastIndexOf('-') + 1)) + 1;
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return Runtime.getRuntime().availableProcessors();
+        }
     }
 
     /**

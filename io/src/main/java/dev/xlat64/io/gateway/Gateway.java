@@ -75,7 +75,8 @@ public final class Gateway implements AutoCloseable
      * @param workers number of worker agents.
      * @param threading how agents map to threads.
      * @param threads threads in shared mode.
-     * @param cpus CPUs to pin dedicated threads to, round-robin; empty for no pinning.
+     * @param cpus CPUs to pin the threads to, round-robin (agent threads when dedicated, shared threads when
+     *     shared); empty for no pinning.
      * @param idleStrategy what an idle thread does.
      * @param idleSpinUs how long a {@code poll} thread spins after its last work before it sleeps.
      * @param batchSize frames per RX poll and batches per ring read.
@@ -274,15 +275,7 @@ public final class Gateway implements AutoCloseable
         {
             for (int i = 0; i < agents.size(); i++)
             {
-                Agent agent = agents.get(i);
-                String where = agent.roleName();
-                if (!settings.cpus().isEmpty())
-                {
-                    final int cpu = settings.cpus().get(i % settings.cpus().size());
-                    agent = new PinnedAgent(agent, cpu);
-                    where += "@cpu" + cpu;
-                }
-                threadLayout.add(where);
+                final Agent agent = placed(agents.get(i), i, settings);
                 runners.add(new AgentRunner(
                     settings.idleStrategy().newStrategy(pollFds(List.of(agents.get(i))), settings.idleSpinUs()), log, null, agent));
             }
@@ -299,11 +292,12 @@ public final class Gateway implements AutoCloseable
             {
                 groups.get(i % threads).add(agents.get(i));
             }
-            for (final List<Agent> group : groups)
+            for (int t = 0; t < threads; t++)
             {
+                final List<Agent> group = groups.get(t);
                 final Agent composite = group.size() == 1 ? group.get(0) : new CompositeAgent(group);
-                final Agent agent = oneSharedThread(settings) ? new ClockedAgent(composite, cachedClock) : composite;
-                threadLayout.add(agent.roleName());
+                final Agent agent = placed(
+                    oneSharedThread(settings) ? new ClockedAgent(composite, cachedClock) : composite, t, settings);
                 runners.add(new AgentRunner(settings.idleStrategy().newStrategy(pollFds(group), settings.idleSpinUs()), log, null, agent));
             }
         }
@@ -311,6 +305,19 @@ public final class Gateway implements AutoCloseable
         {
             AgentRunner.startOnThread(runner, r -> new Thread(r, "xlat64-" + runner.agent().roleName()));
         }
+    }
+
+    /** Records where the {@code index}th thread runs and pins it, round-robin onto the configured CPUs if any. */
+    private Agent placed(final Agent agent, final int index, final Settings settings)
+    {
+        if (settings.cpus().isEmpty())
+        {
+            threadLayout.add(agent.roleName());
+            return agent;
+        }
+        final int cpu = settings.cpus().get(index % settings.cpus().size());
+        threadLayout.add(agent.roleName() + "@cpu" + cpu);
+        return new PinnedAgent(agent, cpu);
     }
 
     private static boolean oneSharedThread(final Settings settings)

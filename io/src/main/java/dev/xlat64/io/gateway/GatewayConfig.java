@@ -41,7 +41,8 @@ import dev.xlat64.io.counters.CountersFile;
  *   workers: 1                    # translating threads
  *   threading: shared             # shared (agents composed onto `threads` threads) or dedicated (one thread each)
  *   threads: 1                    # shared mode only
- *   cpus: [0, 1]                  # dedicated mode only: pin agent threads round-robin onto these CPUs
+ *   cpus: [0, 1]                  # optional: pin the threads round-robin onto these CPUs (the JVM's own threads
+ *                                 #   stay where the process started, e.g. on housekeeping CPUs)
  *   idle-strategy: poll           # poll (default), busy-spin, backoff, yield, sleep
  *   idle-spin-us: 10              # poll only: how long a thread spins after its last work before it sleeps
  *   batch-size: 64                # frames per RX poll, batches per ring read
@@ -131,11 +132,6 @@ public record GatewayConfig(
             throw node.invalid("threads", node.string("threads"),
                 "no `threads` with threading: dedicated (it runs one thread per agent)");
         }
-        if (threading == ThreadingMode.SHARED && node.has("cpus"))
-        {
-            throw node.invalid("cpus", node.parsedList("cpus", text -> text, "CPU numbers").toString(),
-                "no `cpus` with threading: shared (pinning is per agent thread in dedicated mode)");
-        }
         final OptionalLong ipv6NextHopMac = optionalMac(node, "ipv6-next-hop-mac");
         final OptionalLong ipv4NextHopMac = optionalMac(node, "ipv4-next-hop-mac");
         final Ipv6Address ipv6Address = node.parsed("ipv6-address", Ipv6Address::parse, "an IPv6 address", null);
@@ -150,7 +146,7 @@ public record GatewayConfig(
             throw node.invalid("ipv4-address", "(missing)", "the gateway's IPv4 address on the IPv4 side, the sender " +
                 "of its ARP requests (RFC 826), or a static gateway.ipv4-next-hop-mac");
         }
-        final int cpuCount = Runtime.getRuntime().availableProcessors();
+        final int cpuCount = CpuAffinity.onlineCpuCount();
         final int ringKb = node.integer("ring-size-kb", 128, 1 << 20, 4096);
         if (Integer.bitCount(ringKb) != 1)
         {

@@ -152,6 +152,21 @@ class GatewayTest
     }
 
     @Test
+    void shouldPinSharedThreadsRoundRobinOntoTheConfiguredCpus() throws InterruptedException
+    {
+        final QueuePort both = new QueuePort("eth0", 0x020000000099L);
+        both.toReceive.add(ipv6Frame(0));
+        final Gateway gateway = start(List.of(both),
+            new Gateway.Settings(1, ThreadingMode.SHARED, 2, List.of(0), IdleStrategyName.YIELD, 16, 128 * 1024),
+            counters());
+        assertEquals(List.of("[rx-eth0,tx-eth0]@cpu0", "worker-0@cpu0"), gateway.threadLayout());
+
+        await(both, 1);
+        assertTrue(gateway.drainAndStop());
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
     void shouldRunALocalServiceOnItsOwnThreadAndSendWhatItWritesThroughTheTxAgent() throws InterruptedException
     {
         final QueuePort v6 = new QueuePort("v6", 0x020000000006L);
