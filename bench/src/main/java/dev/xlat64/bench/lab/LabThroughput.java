@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.xlat64.io.demo.PingResult;
+import dev.xlat64.io.gateway.CpuAffinity;
 import dev.xlat64.io.lab.NetnsLab;
 
 /**
@@ -283,7 +284,7 @@ public final class LabThroughput
     {
         final String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
             .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("?");
-        return model + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, load " +
+        return model + ", " + CpuAffinity.onlineCpuCount() + " CPUs, load " +
             Arrays.toString(Files.readString(Path.of("/proc/loadavg")).split(" ", 4)).replaceAll(", [^,]*]$", "]");
     }
 }
