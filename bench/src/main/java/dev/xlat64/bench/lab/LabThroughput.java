@@ -81,14 +81,14 @@ public final class LabThroughput
             for (final GatewayUnderTest gateway : gateways)
             {
                 log.printf("round %d/%d: %s%n", round, rounds, gateway.name());
-                results.add(measure(gateway, work, trialSeconds, log));
+                results.add(measure(gateway, trialSeconds, log));
             }
         }
         write(out, results, rounds, trialSeconds, loadBefore);
         log.println("wrote " + out + ".json and " + out + ".md");
     }
 
-    private static Round measure(final GatewayUnderTest gateway, final Path work, final double trialSeconds,
+    private static Round measure(final GatewayUnderTest gateway, final double trialSeconds,
         final PrintStream log) throws IOException, InterruptedException
     {
         // On SIGINT/SIGTERM stop the gateway under test and remove the lab, so no TAYGA daemon outlives the run.
@@ -110,7 +110,7 @@ public final class LabThroughput
             Runtime.getRuntime().addShutdownHook(labCleanup);
             try
             {
-                return measure(running, lab, work, trialSeconds, log);
+                return measure(running, lab, trialSeconds, log);
             }
             finally
             {
@@ -123,8 +123,8 @@ public final class LabThroughput
         }
     }
 
-    private static Round measure(final GatewayUnderTest running, final NetnsLab lab, final Path work,
-        final double trialSeconds, final PrintStream log) throws IOException, InterruptedException
+    private static Round measure(final GatewayUnderTest running, final NetnsLab lab, final double trialSeconds,
+        final PrintStream log) throws IOException, InterruptedException
     {
         running.start(lab, GATEWAY_CPU);
         // Warm up: resolves neighbors and lets the JIT compile the data path before the first trial.

@@ -34,10 +34,6 @@ final class TxRingGenerator implements AutoCloseable
     /** Frames handed to the kernel and the time it took, from the first due frame to the last kick. */
     record Sent(long frames, long nanos)
     {
-        double pps()
-        {
-            return nanos == 0 ? 0 : frames * 1e9 / nanos;
-        }
     }
 
     private TxRingGenerator(final PacketSocket socket, final List<byte[]> frameList)
