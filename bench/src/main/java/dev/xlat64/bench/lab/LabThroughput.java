@@ -264,7 +264,14 @@ public final class LabThroughput
                 r.gateway(), r.generatorBound() ? "≥ " : "", r.udp().ratePps(), r.udp().sent(), r.udp().received(), r.udp().gatewayCpuNsPerPacket(),
                 r.udp().processCpuNsPerPacket(), r.tcpUpBps() / 1e9, r.tcpDownBps() / 1e9, r.pingRttMs()));
         }
-        md.append("\nRegenerate: `sudo scripts/lab-throughput --rounds ").append(rounds).append("`\n");
+        md.append("\nRegenerate: `sudo scripts/lab-throughput --rounds ").append(rounds)
+            .append(trialSeconds == 2.0 ? "" : " --trial-seconds " + trialSeconds).append(" --out ").append(out)
+            .append("`\n");
+        final Path notes = Path.of(out + ".notes.md");
+        if (Files.exists(notes))
+        {
+            md.append('\n').append(Files.readString(notes));
+        }
         Files.writeString(Path.of(out + ".md"), md);
     }
 
