@@ -1,6 +1,5 @@
 package dev.xlat64.core.packet;
 
-import static dev.xlat64.core.testing.Hex.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,10 +20,7 @@ class Ipv4HeaderTest
 
     private static UnsafeBuffer at(final String hex, final int extra)
     {
-        final byte[] packet = bytes(hex);
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[AT + packet.length + extra]);
-        buffer.putBytes(AT, packet);
-        return buffer;
+        return Hex.bufferAt(AT, hex, extra);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.xlat64.core.packet;
 
-import static dev.xlat64.core.testing.Hex.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.xlat64.core.testing.Hex;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +20,7 @@ class Ipv6ExtensionHeadersTest
 
     private static UnsafeBuffer at(final String hex)
     {
-        final byte[] packet = bytes(hex);
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[AT + packet.length]);
-        buffer.putBytes(AT, packet);
-        return buffer;
+        return Hex.bufferAt(AT, hex, 0);
     }
 
     private HeaderFault walk(final String hex)

@@ -1,6 +1,5 @@
 package dev.xlat64.core.packet;
 
-import static dev.xlat64.core.testing.Hex.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.xlat64.core.testing.Hex;
@@ -22,10 +21,7 @@ class Ipv6HeaderTest
 
     private static UnsafeBuffer at(final String hex)
     {
-        final byte[] packet = bytes(hex);
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[AT + packet.length]);
-        buffer.putBytes(AT, packet);
-        return buffer;
+        return Hex.bufferAt(AT, hex, 0);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.xlat64.core.testing;
 import java.util.HexFormat;
 
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Readable hex for test vectors: whitespace, '|' and line breaks are ignored, so packets can be written one header
@@ -23,6 +24,23 @@ public final class Hex
     public static byte[] bytes(final String text)
     {
         return HEX.parseHex(text.replaceAll("[\\s|]", ""));
+    }
+
+    /**
+     * A packet placed at an offset inside a larger buffer, as it sits in a receive ring: an odd offset catches
+     * alignment assumptions and offset mix-ups.
+     *
+     * @param offset     where the first byte goes; the bytes before it are zero.
+     * @param text       hex as for {@link #bytes(String)}.
+     * @param extraBytes zero bytes after the packet.
+     * @return a buffer of {@code offset + packet length + extraBytes} bytes.
+     */
+    public static UnsafeBuffer bufferAt(final int offset, final String text, final int extraBytes)
+    {
+        final byte[] packet = bytes(text);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[offset + packet.length + extraBytes]);
+        buffer.putBytes(offset, packet);
+        return buffer;
     }
 
     /**
