@@ -31,12 +31,7 @@ public final class Ipv4Prefix
             throw new IllegalArgumentException(
                 "invalid IPv4 prefix " + Ipv4Address.format(address) + "/" + length + ": length must be 0 to 32");
         }
-        if ((address & ~mask(length)) != 0)
-        {
-            throw new IllegalArgumentException("invalid IPv4 prefix " + Ipv4Address.format(address) + "/" + length +
-                ": host bits are set beyond /" + length + " (did you mean " +
-                Ipv4Address.format(address & mask(length)) + "/" + length + "?)");
-        }
+        checkHostBits(Ipv4Address.format(address) + "/" + length, address, length);
         return new Ipv4Prefix(address, length);
     }
 
@@ -60,11 +55,7 @@ public final class Ipv4Prefix
         }
         final int address = parseAddress(text, text.substring(0, slash));
         final int length = PrefixLength.parse(text, text.substring(slash + 1), 32, "IPv4 prefix");
-        if ((address & ~mask(length)) != 0)
-        {
-            throw new IllegalArgumentException("invalid IPv4 prefix '" + text + "': host bits are set beyond /" + length +
-                " (did you mean " + Ipv4Address.format(address & mask(length)) + "/" + length + "?)");
-        }
+        checkHostBits("'" + text + "'", address, length);
         return new Ipv4Prefix(address, length);
     }
 
@@ -80,7 +71,20 @@ public final class Ipv4Prefix
         }
     }
 
-    static int mask(final int length)
+    private static void checkHostBits(final String text, final int address, final int length)
+    {
+        if ((address & ~mask(length)) != 0)
+        {
+            throw new IllegalArgumentException("invalid IPv4 prefix " + text + ": host bits are set beyond /" + length +
+                " (did you mean " + Ipv4Address.format(address & mask(length)) + "/" + length + "?)");
+        }
+    }
+
+    /**
+     * @param length 0 to 32.
+     * @return the netmask of a prefix of this length, first octet most significant.
+     */
+    public static int mask(final int length)
     {
         return length == 0 ? 0 : -1 << (32 - length);
     }

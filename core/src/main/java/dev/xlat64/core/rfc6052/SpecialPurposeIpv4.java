@@ -1,6 +1,7 @@
 package dev.xlat64.core.rfc6052;
 
 import dev.xlat64.core.addr.Ipv4Address;
+import dev.xlat64.core.addr.Ipv4Prefix;
 
 /**
  * The IPv4 Special-Purpose Address Registry of RFC 6890 §2.2.2 (with the later IANA additions noted below),
@@ -80,7 +81,7 @@ public final class SpecialPurposeIpv4
 
     private static Entry entry(final String address, final int length, final boolean global, final String name)
     {
-        return new Entry(Ipv4Address.parse(address), length == 0 ? 0 : -1 << (32 - length), global, name);
+        return new Entry(Ipv4Address.parse(address), Ipv4Prefix.mask(length), global, name);
     }
 
     private record Entry(int address, int mask, boolean global, String name)
