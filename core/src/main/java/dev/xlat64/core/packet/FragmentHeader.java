@@ -29,8 +29,10 @@ public final class FragmentHeader
     public static final int FRAGMENT_OFFSET_OFFSET = 2;
     public static final int IDENTIFICATION_OFFSET = 4;
 
+    /** The 13-bit Fragment Offset as it sits in the 16-bit word at {@link #FRAGMENT_OFFSET_OFFSET} (not shifted). */
+    public static final int OFFSET_MASK = 0xFFF8;
+
     private static final int MORE_FRAGMENTS_BIT = 0x0001;
-    private static final int OFFSET_MASK = 0xFFF8;
 
     private MutableDirectBuffer buffer;
     private int offset;

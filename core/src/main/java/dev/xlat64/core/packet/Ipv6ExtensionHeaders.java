@@ -44,9 +44,6 @@ public final class Ipv6ExtensionHeaders
      */
     public static final int MAX_EXTENSION_HEADERS = 8;
 
-    private static final int MIN_EXTENSION_HEADER_LENGTH = 8;
-    private static final int ROUTING_SEGMENTS_LEFT_OFFSET = 3;
-
     private int upperLayerProtocol = -1;
     private int upperLayerOffset = -1;
     private int fragmentHeaderOffset = -1;
@@ -93,12 +90,12 @@ public final class Ipv6ExtensionHeaders
             {
                 return HeaderFault.HOP_BY_HOP_NOT_FIRST;
             }
-            if (position + MIN_EXTENSION_HEADER_LENGTH > end)
+            if (position + ExtensionHeader.HEADER_LENGTH > end)
             {
                 return HeaderFault.EXTENSION_CHAIN_TRUNCATED;
             }
 
-            final int following = buffer.getByte(position) & 0xFF;
+            final int following = buffer.getByte(position + ExtensionHeader.NEXT_HEADER_OFFSET) & 0xFF;
             final int length;
             if (nextHeader == IpProtocol.FRAGMENT)
             {
@@ -108,9 +105,8 @@ public final class Ipv6ExtensionHeaders
                 }
                 fragmentHeaderOffset = position;
                 length = FragmentHeader.HEADER_LENGTH;
-                final int offsetWord =
-                    buffer.getShort(position + FragmentHeader.FRAGMENT_OFFSET_OFFSET, BIG_ENDIAN) & 0xFFF8;
-                if (offsetWord != 0)
+                final int offsetWord = buffer.getShort(position + FragmentHeader.FRAGMENT_OFFSET_OFFSET, BIG_ENDIAN);
+                if ((offsetWord & FragmentHeader.OFFSET_MASK) != 0)
                 {
                     headerCount++;
                     return finish(following, position + length, firstExtension);
@@ -118,7 +114,7 @@ public final class Ipv6ExtensionHeaders
             }
             else
             {
-                length = ((buffer.getByte(position + 1) & 0xFF) + 1) << 3;
+                length = ((buffer.getByte(position + ExtensionHeader.HEADER_EXTENSION_LENGTH_OFFSET) & 0xFF) + 1) << 3;
                 if (position + length > end)
                 {
                     return HeaderFault.EXTENSION_CHAIN_TRUNCATED;
@@ -126,7 +122,7 @@ public final class Ipv6ExtensionHeaders
                 if (nextHeader == IpProtocol.ROUTING)
                 {
                     // The first routing header with segments left is the one the destination would act on.
-                    final int segmentsLeft = buffer.getByte(position + ROUTING_SEGMENTS_LEFT_OFFSET) & 0xFF;
+                    final int segmentsLeft = buffer.getByte(position + RoutingHeader.SEGMENTS_LEFT_OFFSET) & 0xFF;
                     if (routingHeaderOffset < 0 || (routingSegmentsLeft == 0 && segmentsLeft != 0))
                     {
                         routingHeaderOffset = position;
