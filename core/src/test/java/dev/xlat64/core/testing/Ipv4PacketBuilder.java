@@ -1,6 +1,5 @@
 package dev.xlat64.core.testing;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -142,30 +141,13 @@ public final class Ipv4PacketBuilder extends PacketBuilder<Ipv4PacketBuilder>
     @Override
     public List<byte[]> fragments(final int maxFragmentPayload)
     {
-        if (maxFragmentPayload < 8)
-        {
-            throw new IllegalArgumentException("fragments need at least 8 data bytes each, got " + maxFragmentPayload);
-        }
         if (fragmentOffset != 0 || moreFragments)
         {
             throw new IllegalStateException("fragments() splits a whole datagram; do not also set the fragment fields");
         }
-        final byte[] data = upperLayerBytes();
-        final int step = maxFragmentPayload & ~7;
-        final List<byte[]> fragments = new ArrayList<>();
-        for (int start = 0; start < data.length || start == 0; start += step)
-        {
-            final int end = Math.min(data.length, start + step);
-            final boolean last = end == data.length;
-            // RFC 791 §3.2: only options with the copied flag go into fragments after the first.
-            final byte[] fragmentOptions = start == 0 ? options : copiedOptions(options);
-            fragments.add(assemble(Arrays.copyOfRange(data, start, end), start / 8, !last, fragmentOptions));
-            if (last)
-            {
-                break;
-            }
-        }
-        return fragments;
+        // RFC 791 §3.2: only options with the copied flag go into fragments after the first.
+        return split(maxFragmentPayload, (piece, offsetUnits, more) ->
+            assemble(piece, offsetUnits, more, offsetUnits == 0 ? options : copiedOptions(options)));
     }
 
     private byte[] assemble(final byte[] upper, final int offsetUnits, final boolean more, final byte[] rawOptions)
@@ -174,8 +156,7 @@ public final class Ipv4PacketBuilder extends PacketBuilder<Ipv4PacketBuilder>
         final int headerLength = Ipv4Header.HEADER_LENGTH + optionsLength;
         final byte[] bytes = new byte[headerLength + upper.length];
         final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
-        final int protocol = protocolOverride != null ? protocolOverride :
-            upperLayerProtocol() >= 0 ? upperLayerProtocol() : IpProtocol.NO_NEXT_HEADER;
+        final int protocol = protocolOverride != null ? protocolOverride : upperLayerProtocol();
         final Ipv4Header header = new Ipv4Header().wrap(buffer, 0)
             .version(4).ihl(ihlOverride != null ? ihlOverride : headerLength / 4).tos(tos)
             .totalLength(totalLengthOverride != null ? totalLengthOverride : bytes.length)

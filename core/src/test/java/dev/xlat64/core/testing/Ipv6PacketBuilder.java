@@ -4,7 +4,6 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import dev.xlat64.core.addr.Ipv6Address;
@@ -218,7 +217,7 @@ public final class Ipv6PacketBuilder extends PacketBuilder<Ipv6PacketBuilder>
     @Override
     public byte[] build()
     {
-        return assemble(extensions, upperLayerProtocol(), upperLayerBytes());
+        return assemble(extensions, upperLayerBytes());
     }
 
     /**
@@ -228,37 +227,24 @@ public final class Ipv6PacketBuilder extends PacketBuilder<Ipv6PacketBuilder>
     @Override
     public List<byte[]> fragments(final int maxFragmentPayload)
     {
-        if (maxFragmentPayload < 8)
+        return split(maxFragmentPayload, (piece, offsetUnits, more) ->
         {
-            throw new IllegalArgumentException("fragments need at least 8 data bytes each, got " + maxFragmentPayload);
-        }
-        final byte[] data = upperLayerBytes();
-        final int step = maxFragmentPayload & ~7;
-        final List<byte[]> fragments = new ArrayList<>();
-        for (int start = 0; ; start += step)
-        {
-            final int end = Math.min(data.length, start + step);
-            final boolean last = end == data.length;
             final byte[] header = new byte[FragmentHeader.HEADER_LENGTH];
             new FragmentHeader().wrap(new UnsafeBuffer(header), 0)
-                .fragmentOffset(start / 8).moreFragments(!last).identification(identification);
+                .fragmentOffset(offsetUnits).moreFragments(more).identification(identification);
             final List<Extension> chain = new ArrayList<>(extensions);
             chain.add(new Extension(IpProtocol.FRAGMENT, header));
-            fragments.add(assemble(chain, upperLayerProtocol(), Arrays.copyOfRange(data, start, end)));
-            if (last)
-            {
-                return fragments;
-            }
-        }
+            return assemble(chain, piece);
+        });
     }
 
-    private byte[] assemble(final List<Extension> chain, final int upperProtocol, final byte[] upper)
+    private byte[] assemble(final List<Extension> chain, final byte[] upper)
     {
         final ByteArrayOutputStream payload = new ByteArrayOutputStream();
         for (int i = 0; i < chain.size(); i++)
         {
             final byte[] header = chain.get(i).bytes().clone();
-            header[0] = (byte)(i + 1 < chain.size() ? chain.get(i + 1).type() : nextHeaderAfterChain(upperProtocol));
+            header[0] = (byte)(i + 1 < chain.size() ? chain.get(i + 1).type() : upperLayerProtocol());
             payload.writeBytes(header);
         }
         payload.writeBytes(upper);
@@ -269,16 +255,11 @@ public final class Ipv6PacketBuilder extends PacketBuilder<Ipv6PacketBuilder>
         new Ipv6Header().wrap(buffer, 0)
             .version(6).trafficClass(trafficClass).flowLabel(flowLabel)
             .payloadLength(payloadLengthOverride != null ? payloadLengthOverride : body.length)
-            .nextHeader(chain.isEmpty() ? nextHeaderAfterChain(upperProtocol) : chain.get(0).type())
+            .nextHeader(chain.isEmpty() ? upperLayerProtocol() : chain.get(0).type())
             .hopLimit(hopLimit)
             .source(sourceHigh, sourceLow).destination(destinationHigh, destinationLow);
         buffer.putBytes(Ipv6Header.HEADER_LENGTH, body);
         return bytes;
-    }
-
-    private static int nextHeaderAfterChain(final int upperProtocol)
-    {
-        return upperProtocol >= 0 ? upperProtocol : IpProtocol.NO_NEXT_HEADER;
     }
 
     /**

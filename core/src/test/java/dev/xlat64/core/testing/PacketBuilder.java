@@ -2,6 +2,8 @@ package dev.xlat64.core.testing;
 
 import static java.nio.ByteOrder.BIG_ENDIAN;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.xlat64.core.checksum.InternetChecksum;
@@ -281,6 +283,50 @@ public abstract class PacketBuilder<T extends PacketBuilder<T>>
         return packet.length;
     }
 
+    /**
+     * One fragment from a piece of the upper layer.
+     */
+    @FunctionalInterface
+    protected interface FragmentAssembler
+    {
+        /**
+         * @param piece       the fragment's share of the upper-layer bytes.
+         * @param offsetUnits where the piece starts, in 8-byte units.
+         * @param more        whether more fragments follow.
+         * @return the whole fragment, IP header first.
+         */
+        byte[] assemble(byte[] piece, int offsetUnits, boolean more);
+    }
+
+    /**
+     * The split both IP versions share (RFC 791 §3.2, RFC 8200 §4.5): pieces of {@code maxFragmentPayload} rounded
+     * down to a multiple of 8, the last one shorter, at least one fragment even for an empty upper layer.
+     *
+     * @param maxFragmentPayload most data bytes per fragment, at least 8.
+     * @param assembler          makes each fragment around its piece.
+     * @return the fragments in order.
+     */
+    protected final List<byte[]> split(final int maxFragmentPayload, final FragmentAssembler assembler)
+    {
+        if (maxFragmentPayload < 8)
+        {
+            throw new IllegalArgumentException("fragments need at least 8 data bytes each, got " + maxFragmentPayload);
+        }
+        final byte[] data = upperLayerBytes();
+        final int step = maxFragmentPayload & ~7;
+        final List<byte[]> fragments = new ArrayList<>();
+        for (int start = 0; ; start += step)
+        {
+            final int end = Math.min(data.length, start + step);
+            final boolean last = end == data.length;
+            fragments.add(assembler.assemble(Arrays.copyOfRange(data, start, end), start / 8, !last));
+            if (last)
+            {
+                return fragments;
+            }
+        }
+    }
+
     protected abstract int echoRequestType();
 
     protected abstract int echoReplyType();
@@ -295,13 +341,13 @@ public abstract class PacketBuilder<T extends PacketBuilder<T>>
     protected abstract int checksumSeed(int protocol, int upperLayerLength);
 
     /**
-     * @return the protocol number of the chosen upper layer, or -1 if none was chosen.
+     * @return the protocol number of the chosen upper layer, or No Next Header (59) if none was chosen.
      */
     protected final int upperLayerProtocol()
     {
         return switch (kind)
         {
-            case NONE -> -1;
+            case NONE -> IpProtocol.NO_NEXT_HEADER;
             case RAW -> rawProtocol;
             case UDP -> IpProtocol.UDP;
             case TCP -> IpProtocol.TCP;
@@ -331,8 +377,7 @@ public abstract class PacketBuilder<T extends PacketBuilder<T>>
         final int length = udpLengthOverride != null ? udpLengthOverride : bytes.length;
         new UdpHeader().wrap(buffer, 0).sourcePort(sourcePort).destinationPort(destinationPort).length(length).checksum(0);
         buffer.putBytes(UdpHeader.HEADER_LENGTH, payload);
-        int checksum = InternetChecksum.finish(InternetChecksum.add(
-            checksumSeed(IpProtocol.UDP, length), InternetChecksum.sum(buffer, 0, bytes.length)));
+        int checksum = computedChecksum(buffer, IpProtocol.UDP, length);
         checksum = checksum == 0 ? 0xFFFF : checksum; // RFC 768: a computed zero is sent as all ones
         buffer.putShort(UdpHeader.CHECKSUM_OFFSET, (short)(checksumOverride != null ? checksumOverride : checksum),
             BIG_ENDIAN);
@@ -351,9 +396,8 @@ public abstract class PacketBuilder<T extends PacketBuilder<T>>
             .dataOffset(headerLength / 4).flags(tcpFlags).window(window).checksum(0).urgentPointer(urgentPointer);
         buffer.putBytes(TcpHeader.OPTIONS_OFFSET, tcpOptions);
         buffer.putBytes(headerLength, payload);
-        final int checksum = InternetChecksum.finish(InternetChecksum.add(
-            checksumSeed(IpProtocol.TCP, bytes.length), InternetChecksum.sum(buffer, 0, bytes.length)));
-        tcp.checksum(checksumOverride != null ? checksumOverride : checksum);
+        tcp.checksum(
+            checksumOverride != null ? checksumOverride : computedChecksum(buffer, IpProtocol.TCP, bytes.length));
         return bytes;
     }
 
@@ -364,9 +408,18 @@ public abstract class PacketBuilder<T extends PacketBuilder<T>>
         final IcmpHeader icmp = new IcmpHeader().wrap(buffer, 0) // same first 8 bytes as ICMPv6
             .type(icmpType).code(icmpCode).checksum(0).restOfHeader(icmpRestOfHeader);
         buffer.putBytes(IcmpHeader.HEADER_LENGTH, payload);
-        final int checksum = InternetChecksum.finish(InternetChecksum.add(
-            checksumSeed(icmpProtocol(), bytes.length), InternetChecksum.sum(buffer, 0, bytes.length)));
-        icmp.checksum(checksumOverride != null ? checksumOverride : checksum);
+        icmp.checksum(
+            checksumOverride != null ? checksumOverride : computedChecksum(buffer, icmpProtocol(), bytes.length));
         return bytes;
+    }
+
+    /**
+     * The upper-layer checksum over the whole buffer (checksum field zero), seeded with this IP version's
+     * pseudo-header for {@code protocol} and {@code pseudoHeaderLength}.
+     */
+    private int computedChecksum(final UnsafeBuffer buffer, final int protocol, final int pseudoHeaderLength)
+    {
+        return InternetChecksum.finish(InternetChecksum.add(
+            checksumSeed(protocol, pseudoHeaderLength), InternetChecksum.sum(buffer, 0, buffer.capacity())));
     }
 }
