@@ -68,7 +68,7 @@ final class Xlat64
         int l4Offset = offset + Ipv6Header.HEADER_LENGTH;
         int protocol = ip6.nextHeader();
         int fragmentOffset = -1;
-        if (isExtensionHeader(protocol))
+        if (IpProtocol.isWalkedExtensionHeader(protocol))
         {
             if (extensions.walk(buffer, offset, packetLength) != HeaderFault.NONE)
             {
@@ -293,12 +293,6 @@ final class Xlat64
             Checksums.replacePort(buffer, l4Offset, a.sourcePort, checksumOffset);
             Checksums.replacePort(buffer, l4Offset + 2, a.destinationPort, checksumOffset);
         }
-    }
-
-    static boolean isExtensionHeader(final int nextHeader)
-    {
-        return nextHeader == IpProtocol.HOPOPT || nextHeader == IpProtocol.ROUTING ||
-            nextHeader == IpProtocol.FRAGMENT || nextHeader == IpProtocol.DESTINATION_OPTIONS;
     }
 
     private static boolean isIcmpv6Error(
