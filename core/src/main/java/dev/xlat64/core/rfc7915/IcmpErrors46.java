@@ -5,7 +5,6 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import dev.xlat64.core.checksum.IncrementalChecksum;
 import dev.xlat64.core.checksum.InternetChecksum;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
@@ -239,12 +238,7 @@ final class IcmpErrors46
             final int mapped = IcmpMapping.icmpv4ToIcmpv6(type, code);
             if (mapped != IcmpMapping.DROP)
             {
-                final int old = out.getShort(l4 + 2, BIG_ENDIAN) & 0xFFFF;
-                final int newSum = InternetChecksum.add(InternetChecksum.ipv6PseudoHeaderSum(
-                    b.source6High, b.source6Low, b.destination6High, b.destination6Low, IpProtocol.ICMPV6,
-                    declaredLength), mapped);
-                out.putShort(l4, (short)mapped, BIG_ENDIAN);
-                out.putShort(l4 + 2, (short)IncrementalChecksum.replaceSum(old, (type << 8) | code, newSum), BIG_ENDIAN);
+                Checksums.retypeIcmpv4ToIcmpv6(out, l4, (type << 8) | code, mapped, b, declaredLength);
             }
         }
     }

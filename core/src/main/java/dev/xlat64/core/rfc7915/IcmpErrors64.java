@@ -5,7 +5,6 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import dev.xlat64.core.checksum.IncrementalChecksum;
 import dev.xlat64.core.checksum.InternetChecksum;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
@@ -234,11 +233,7 @@ final class IcmpErrors64
             final int mapped = IcmpMapping.icmpv6ToIcmpv4(type, code);
             if (mapped != IcmpMapping.DROP)
             {
-                final int old = out.getShort(l4 + 2, BIG_ENDIAN) & 0xFFFF;
-                final int oldSum = InternetChecksum.add(InternetChecksum.add(InternetChecksum.add(
-                    b.originalAddressSum, IpProtocol.ICMPV6), declaredLength & 0xFFFF), (type << 8) | code);
-                out.putShort(l4, (short)mapped, BIG_ENDIAN);
-                out.putShort(l4 + 2, (short)IncrementalChecksum.replaceSum(old, oldSum, mapped), BIG_ENDIAN);
+                Checksums.retypeIcmpv6ToIcmpv4(out, l4, (type << 8) | code, mapped, b, declaredLength & 0xFFFF);
             }
         }
     }

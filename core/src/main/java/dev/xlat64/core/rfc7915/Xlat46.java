@@ -4,7 +4,6 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
 
 import org.agrona.MutableDirectBuffer;
 
-import dev.xlat64.core.checksum.IncrementalChecksum;
 import dev.xlat64.core.checksum.InternetChecksum;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
@@ -257,20 +256,11 @@ final class Xlat46
                 {
                     return context.drop(DropReason.ICMPV4_TYPE_UNTRANSLATABLE);
                 }
-                final int checksumOffset = l4Offset + 2;
-                final int old = buffer.getShort(checksumOffset, BIG_ENDIAN) & 0xFFFF;
-                // ICMPv6 adds a pseudo-header (RFC 4443 §2.3) and has a new type word.
-                final int newSum = InternetChecksum.add(
-                    InternetChecksum.ipv6PseudoHeaderSum(a.source6High, a.source6Low, a.destination6High,
-                        a.destination6Low, IpProtocol.ICMPV6, l4Length),
-                    mapped);
-                buffer.putShort(l4Offset, (short)mapped, BIG_ENDIAN);
-                buffer.putShort(checksumOffset, (short)IncrementalChecksum.replaceSum(old, (type << 8) | code, newSum),
-                    BIG_ENDIAN);
+                Checksums.retypeIcmpv4ToIcmpv6(buffer, l4Offset, (type << 8) | code, mapped, a, l4Length);
                 if (a.destinationPort >= 0)
                 {
                     // 4to6 the identifier is the "destination" side of the mapping (RFC 6146 §3.5.3).
-                    Checksums.replacePort(buffer, l4Offset + 4, a.destinationPort, checksumOffset);
+                    Checksums.replacePort(buffer, l4Offset + 4, a.destinationPort, l4Offset + 2);
                 }
                 return Verdict.CONTINUE;
             }

@@ -4,8 +4,6 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
 
 import org.agrona.MutableDirectBuffer;
 
-import dev.xlat64.core.checksum.IncrementalChecksum;
-import dev.xlat64.core.checksum.InternetChecksum;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.core.packet.FragmentHeader;
@@ -249,17 +247,10 @@ final class Xlat64
                 {
                     return context.drop(DropReason.ICMPV6_TYPE_UNTRANSLATABLE);
                 }
-                final int checksumOffset = l4Offset + 2;
-                final int old = buffer.getShort(checksumOffset, BIG_ENDIAN) & 0xFFFF;
-                // ICMPv4 has no pseudo-header: take the ICMPv6 one out with the old type word.
-                final int oldSum = InternetChecksum.add(InternetChecksum.add(
-                    InternetChecksum.add(a.originalAddressSum, IpProtocol.ICMPV6), l4Length), (type << 8) | code);
-                final int updated = IncrementalChecksum.replaceSum(old, oldSum, mapped);
-                buffer.putShort(l4Offset, (short)mapped, BIG_ENDIAN);
-                buffer.putShort(checksumOffset, (short)updated, BIG_ENDIAN);
+                Checksums.retypeIcmpv6ToIcmpv4(buffer, l4Offset, (type << 8) | code, mapped, a, l4Length);
                 if (a.sourcePort >= 0)
                 {
-                    Checksums.replacePort(buffer, l4Offset + 4, a.sourcePort, checksumOffset);
+                    Checksums.replacePort(buffer, l4Offset + 4, a.sourcePort, l4Offset + 2);
                 }
                 return Verdict.CONTINUE;
             }
