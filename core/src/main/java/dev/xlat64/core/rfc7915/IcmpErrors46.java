@@ -156,13 +156,7 @@ final class IcmpErrors46
         final Rfc4884Layout layout = this.layout;
         layout.fit(OUT_INNER, innerHeaders + copied, lengthAttribute ? extensionBytes : 0,
             IcmpErrorGenerator.ICMPV6_ERROR_MAX_BYTES, 8);
-        int icmpBody = layout.innerBytes;
-        if (layout.extensionKept)
-        {
-            out.setMemory(OUT_INNER + layout.innerBytes, layout.paddedBytes - layout.innerBytes, (byte)0);
-            out.putBytes(OUT_INNER + layout.paddedBytes, buffer, innerEnd, extensionBytes);
-            icmpBody = layout.paddedBytes + extensionBytes;
-        }
+        final int icmpBody = layout.place(out, OUT_INNER, buffer, innerEnd, extensionBytes);
 
         // ICMPv6 header (RFC 7915 §4.2).
         int rest = 0;

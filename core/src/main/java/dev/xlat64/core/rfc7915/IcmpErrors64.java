@@ -157,13 +157,7 @@ final class IcmpErrors64
         layout.fit(OUT_INNER, Ipv4Header.HEADER_LENGTH + copied,
             mappedType == IcmpMapping.V4_PARAMETER_PROBLEM ? 0 : extensionBytes,
             Math.min(IcmpErrorGenerator.ICMPV4_ERROR_MAX_BYTES, context.config.ipv4MtuBytes()), 4);
-        int icmpBody = layout.innerBytes;
-        if (layout.extensionKept)
-        {
-            out.setMemory(OUT_INNER + layout.innerBytes, layout.paddedBytes - layout.innerBytes, (byte)0);
-            out.putBytes(OUT_INNER + layout.paddedBytes, buffer, innerEnd, extensionBytes);
-            icmpBody = layout.paddedBytes + extensionBytes;
-        }
+        final int icmpBody = layout.place(out, OUT_INNER, buffer, innerEnd, extensionBytes);
 
         // ICMPv4 header (RFC 7915 §5.2).
         int rest = 0;
