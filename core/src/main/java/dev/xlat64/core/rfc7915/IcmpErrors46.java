@@ -95,8 +95,8 @@ final class IcmpErrors46
             return context.drop(DropReason.ICMP_INNER_PACKET_MALFORMED);
         }
         final int innerFlags = buffer.getShort(innerStart + Ipv4Header.FLAGS_FRAGMENT_OFFSET_OFFSET, BIG_ENDIAN) & 0xFFFF;
-        final int innerFragmentOffset = innerFlags & 0x1FFF;
-        final boolean innerMoreFragments = (innerFlags & 0x2000) != 0;
+        final int innerFragmentOffset = innerFlags & Ipv4Header.FRAGMENT_OFFSET_MASK;
+        final boolean innerMoreFragments = (innerFlags & Ipv4Header.FLAG_MF) != 0;
         final boolean innerIsFragment = innerMoreFragments || innerFragmentOffset != 0;
         final boolean innerHasTransport = innerFragmentOffset == 0;
         final int innerProtocol = buffer.getByte(innerStart + Ipv4Header.PROTOCOL_OFFSET) & 0xFF;

@@ -140,13 +140,13 @@ final class IcmpErrors64
         if (innerFragment >= 0)
         {
             innerId = buffer.getInt(innerFragment + FragmentHeader.IDENTIFICATION_OFFSET, BIG_ENDIAN) & 0xFFFF;
-            innerFlags = ((fragmentField & 1) << 13) | (fragmentField >>> 3);
+            innerFlags = Xlat64.ipv4FlagsAndOffset(fragmentField);
         }
         else
         {
             // The IPv4 Identification of the original packet is not in the IPv6 header: 0.
             innerId = 0;
-            innerFlags = innerTotalLength > Xlat64.DF_THRESHOLD ? 0x4000 : 0;
+            innerFlags = innerTotalLength > Xlat64.DF_THRESHOLD ? Ipv4Header.FLAG_DF : 0;
         }
         HeaderWriter.ipv4(out, OUT_INNER, context.tosFor(inner6.trafficClass()), innerTotalLength, innerId, innerFlags,
             inner6.hopLimit(), innerProtocol == IpProtocol.ICMPV6 ? IpProtocol.ICMP : innerProtocol,

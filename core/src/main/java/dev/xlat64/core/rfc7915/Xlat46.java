@@ -65,10 +65,10 @@ final class Xlat46
         final int totalLength = ip4.totalLength();
         final int l4Offset = offset + headerLength;
         final int l4Length = totalLength - headerLength;
-        final int flagsAndOffset = buffer.getShort(offset + Ipv4Header.FLAGS_FRAGMENT_OFFSET_OFFSET, BIG_ENDIAN) & 0xFFFF;
-        final boolean dontFragment = (flagsAndOffset & 0x4000) != 0;
-        final boolean moreFragments = (flagsAndOffset & 0x2000) != 0;
-        final int fragmentOffset = flagsAndOffset & 0x1FFF;
+        final int flagsAndOffset = ip4.flagsAndFragmentOffset();
+        final boolean dontFragment = (flagsAndOffset & Ipv4Header.FLAG_DF) != 0;
+        final boolean moreFragments = (flagsAndOffset & Ipv4Header.FLAG_MF) != 0;
+        final int fragmentOffset = flagsAndOffset & Ipv4Header.FRAGMENT_OFFSET_MASK;
         final boolean isFragment = moreFragments || fragmentOffset != 0;
         final boolean hasTransportHeader = fragmentOffset == 0;
         final int protocol = ip4.protocol();

@@ -174,12 +174,12 @@ final class Xlat64
         if (fragmentOffset >= 0)
         {
             identification = fragmentId & 0xFFFF;
-            flags = ((fragmentField & 1) << 13) | (fragmentField >>> 3);
+            flags = ipv4FlagsAndOffset(fragmentField);
         }
         else
         {
             identification = context.nextIdentification();
-            flags = dontFragment ? 0x4000 : 0;
+            flags = dontFragment ? Ipv4Header.FLAG_DF : 0;
         }
         final int out = l4Offset - Ipv4Header.HEADER_LENGTH;
         final int ipv4Protocol = protocol == IpProtocol.ICMPV6 ? IpProtocol.ICMP : protocol;
@@ -274,6 +274,14 @@ final class Xlat64
             a.sourcePort = buffer.getShort(l4Offset + 4, BIG_ENDIAN) & 0xFFFF;
             a.destinationPort = a.sourcePort;
         }
+    }
+
+    /**
+     * RFC 7915 §5.1.1: an IPv6 Fragment header's offset/M word as IPv4 bytes 6-7 (MF from M, the same offset).
+     */
+    static int ipv4FlagsAndOffset(final int fragmentField)
+    {
+        return ((fragmentField & 1) != 0 ? Ipv4Header.FLAG_MF : 0) | (fragmentField >>> 3);
     }
 
     static void writePorts(
