@@ -9,6 +9,8 @@ import dev.xlat64.core.checksum.InternetChecksum;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.core.packet.FragmentHeader;
+import dev.xlat64.core.packet.IcmpHeader;
+import dev.xlat64.core.packet.Icmpv6Header;
 import dev.xlat64.core.packet.IpProtocol;
 import dev.xlat64.core.packet.Ipv4Header;
 import dev.xlat64.core.packet.Ipv6Header;
@@ -76,8 +78,8 @@ final class IcmpErrors46
         int innerEnd = end;
         int extensionBytes = 0;
         final int lengthWords = buffer.getByte(icmp + 5) & 0xFF;
-        if ((type == IcmpMapping.V4_DESTINATION_UNREACHABLE || type == IcmpMapping.V4_TIME_EXCEEDED ||
-            type == IcmpMapping.V4_PARAMETER_PROBLEM) && lengthWords != 0 && innerStart + lengthWords * 4 < end)
+        if ((type == IcmpHeader.TYPE_DESTINATION_UNREACHABLE || type == IcmpHeader.TYPE_TIME_EXCEEDED ||
+            type == IcmpHeader.TYPE_PARAMETER_PROBLEM) && lengthWords != 0 && innerStart + lengthWords * 4 < end)
         {
             innerEnd = innerStart + lengthWords * 4;
             extensionBytes = end - innerEnd;
@@ -152,7 +154,7 @@ final class IcmpErrors46
 
         final int mappedType = mapped >>> 8;
         final boolean lengthAttribute =
-            mappedType == IcmpMapping.V6_DESTINATION_UNREACHABLE || mappedType == IcmpMapping.V6_TIME_EXCEEDED;
+            mappedType == Icmpv6Header.TYPE_DESTINATION_UNREACHABLE || mappedType == Icmpv6Header.TYPE_TIME_EXCEEDED;
         final Rfc4884Layout layout = this.layout;
         layout.fit(OUT_INNER, innerHeaders + copied, lengthAttribute ? extensionBytes : 0,
             IcmpErrorGenerator.ICMPV6_ERROR_MAX_BYTES, 8);
@@ -160,7 +162,7 @@ final class IcmpErrors46
 
         // ICMPv6 header (RFC 7915 §4.2).
         int rest = 0;
-        if (mappedType == IcmpMapping.V6_PACKET_TOO_BIG)
+        if (mappedType == Icmpv6Header.TYPE_PACKET_TOO_BIG)
         {
             int mtu4 = buffer.getShort(icmp + 6, BIG_ENDIAN) & 0xFFFF;
             if (mtu4 == 0)
@@ -170,9 +172,9 @@ final class IcmpErrors46
             rest = Math.max(1280, Math.min(mtu4 + 20,
                 Math.min(context.config.ipv6MtuBytes(), context.config.ipv4MtuBytes() + 20)));
         }
-        else if (mappedType == IcmpMapping.V6_PARAMETER_PROBLEM)
+        else if (mappedType == Icmpv6Header.TYPE_PARAMETER_PROBLEM)
         {
-            if (type == IcmpMapping.V4_DESTINATION_UNREACHABLE)
+            if (type == IcmpHeader.TYPE_DESTINATION_UNREACHABLE)
             {
                 rest = 6; // protocol unreachable: the Next Header field
             }

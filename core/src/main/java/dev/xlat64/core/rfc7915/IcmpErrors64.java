@@ -10,6 +10,8 @@ import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.core.packet.FragmentHeader;
 import dev.xlat64.core.packet.HeaderFault;
+import dev.xlat64.core.packet.IcmpHeader;
+import dev.xlat64.core.packet.Icmpv6Header;
 import dev.xlat64.core.packet.IpProtocol;
 import dev.xlat64.core.packet.Ipv4Header;
 import dev.xlat64.core.packet.Ipv6ExtensionHeaders;
@@ -82,7 +84,7 @@ final class IcmpErrors64
         int innerEnd = end;
         int extensionBytes = 0;
         final int lengthWords = buffer.getByte(icmp + 4) & 0xFF;
-        if ((type == IcmpMapping.V6_DESTINATION_UNREACHABLE || type == IcmpMapping.V6_TIME_EXCEEDED) &&
+        if ((type == Icmpv6Header.TYPE_DESTINATION_UNREACHABLE || type == Icmpv6Header.TYPE_TIME_EXCEEDED) &&
             lengthWords != 0 && innerStart + lengthWords * 8 < end)
         {
             innerEnd = innerStart + lengthWords * 8;
@@ -155,13 +157,13 @@ final class IcmpErrors64
         final int mappedType = mapped >>> 8;
         final Rfc4884Layout layout = this.layout;
         layout.fit(OUT_INNER, Ipv4Header.HEADER_LENGTH + copied,
-            mappedType == IcmpMapping.V4_PARAMETER_PROBLEM ? 0 : extensionBytes,
+            mappedType == IcmpHeader.TYPE_PARAMETER_PROBLEM ? 0 : extensionBytes,
             Math.min(IcmpErrorGenerator.ICMPV4_ERROR_MAX_BYTES, context.config.ipv4MtuBytes()), 4);
         final int icmpBody = layout.place(out, OUT_INNER, buffer, innerEnd, extensionBytes);
 
         // ICMPv4 header (RFC 7915 §5.2).
         int rest = 0;
-        if (type == IcmpMapping.V6_PACKET_TOO_BIG)
+        if (type == Icmpv6Header.TYPE_PACKET_TOO_BIG)
         {
             final long mtu6 = buffer.getInt(icmp + 4, BIG_ENDIAN) & 0xFFFF_FFFFL;
             final long fragmentHeader = innerFragment >= 0 ? FragmentHeader.HEADER_LENGTH : 0;
@@ -169,7 +171,7 @@ final class IcmpErrors64
                 Math.min(context.config.ipv4MtuBytes(), context.config.ipv6MtuBytes() - 20L));
             rest = (int)Math.max(68, Math.min(0xFFFF, mtu));
         }
-        else if (mappedType == IcmpMapping.V4_PARAMETER_PROBLEM)
+        else if (mappedType == IcmpHeader.TYPE_PARAMETER_PROBLEM)
         {
             final int pointer = IcmpMapping.pointer6to4(buffer.getInt(icmp + 4, BIG_ENDIAN) & 0xFFFF_FFFFL);
             if (pointer == IcmpMapping.DROP)

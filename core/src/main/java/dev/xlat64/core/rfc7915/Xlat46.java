@@ -9,6 +9,7 @@ import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.core.packet.FragmentHeader;
 import dev.xlat64.core.packet.HeaderFault;
+import dev.xlat64.core.packet.IcmpHeader;
 import dev.xlat64.core.packet.IpProtocol;
 import dev.xlat64.core.packet.Ipv4Header;
 import dev.xlat64.core.packet.Ipv6Header;
@@ -91,7 +92,7 @@ final class Xlat46
         // Options (RFC 7915 §4.1): ignored, but an unexpired source route is refused with 3/5.
         if (headerLength > Ipv4Header.HEADER_LENGTH && ip4.hasUnexpiredSourceRoute())
         {
-            return errors.icmpv4Error(buffer, offset, totalLength, IcmpMapping.V4_DESTINATION_UNREACHABLE, 5, 0,
+            return errors.icmpv4Error(buffer, offset, totalLength, IcmpHeader.TYPE_DESTINATION_UNREACHABLE, 5, 0,
                 icmpError, DropReason.SOURCE_ROUTE_OPTION, sink);
         }
         if (icmpError)
@@ -120,7 +121,7 @@ final class Xlat46
         final int ttl = ip4.ttl();
         if (!hairpinPass && ttl <= 1)
         {
-            return errors.icmpv4Error(buffer, offset, totalLength, IcmpMapping.V4_TIME_EXCEEDED, 0, 0, false,
+            return errors.icmpv4Error(buffer, offset, totalLength, IcmpHeader.TYPE_TIME_EXCEEDED, 0, 0, false,
                 DropReason.TTL_EXCEEDED, sink);
         }
 
@@ -131,7 +132,7 @@ final class Xlat46
         {
             if (isFragment)
             {
-                return errors.icmpv4Error(buffer, offset, totalLength, IcmpMapping.V4_DESTINATION_UNREACHABLE, 13, 0,
+                return errors.icmpv4Error(buffer, offset, totalLength, IcmpHeader.TYPE_DESTINATION_UNREACHABLE, 13, 0,
                     false, DropReason.UDP_CHECKSUM_ZERO_FRAGMENT, sink);
             }
             if (!context.config.amendUdpChecksumZero())
@@ -147,8 +148,8 @@ final class Xlat46
         final int ipv6Mtu = context.config.ipv6MtuBytes();
         if (dontFragment && packetOut > ipv6Mtu)
         {
-            return errors.icmpv4Error(buffer, offset, totalLength, IcmpMapping.V4_DESTINATION_UNREACHABLE,
-                IcmpMapping.V4_FRAGMENTATION_NEEDED_CODE, ipv6Mtu - 20, false, DropReason.FRAGMENTATION_NEEDED, sink);
+            return errors.icmpv4Error(buffer, offset, totalLength, IcmpHeader.TYPE_DESTINATION_UNREACHABLE,
+                IcmpHeader.CODE_FRAGMENTATION_NEEDED, ipv6Mtu - 20, false, DropReason.FRAGMENTATION_NEEDED, sink);
         }
 
         // Transport (RFC 7915 §4.5).

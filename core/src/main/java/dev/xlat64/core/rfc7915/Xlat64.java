@@ -8,6 +8,7 @@ import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.core.packet.FragmentHeader;
 import dev.xlat64.core.packet.HeaderFault;
+import dev.xlat64.core.packet.Icmpv6Header;
 import dev.xlat64.core.packet.IpProtocol;
 import dev.xlat64.core.packet.Ipv4Header;
 import dev.xlat64.core.packet.Ipv6ExtensionHeaders;
@@ -76,7 +77,7 @@ final class Xlat64
             {
                 // RFC 7915 §5.1: Parameter Problem, code 0, pointing at the Segments Left field.
                 final int pointer = extensions.routingHeaderOffset() - offset + 3;
-                return errors.icmpv6Error(buffer, offset, packetLength, IcmpMapping.V6_PARAMETER_PROBLEM, 0, pointer,
+                return errors.icmpv6Error(buffer, offset, packetLength, Icmpv6Header.TYPE_PARAMETER_PROBLEM, 0, pointer,
                     isIcmpv6Error(buffer, extensions.upperLayerProtocol(), extensions.upperLayerOffset(), end),
                     DropReason.SEGMENTS_LEFT_NONZERO, sink);
             }
@@ -86,7 +87,7 @@ final class Xlat64
             if (fragmentOffset >= 0 && fragmentOffset + FragmentHeader.HEADER_LENGTH != l4Offset)
             {
                 // RFC 7915 §5.1: an extension header after the Fragment header: drop (RFC 7915 §5.4 error 1/1).
-                return errors.icmpv6Error(buffer, offset, packetLength, IcmpMapping.V6_DESTINATION_UNREACHABLE, 1, 0,
+                return errors.icmpv6Error(buffer, offset, packetLength, Icmpv6Header.TYPE_DESTINATION_UNREACHABLE, 1, 0,
                     false, DropReason.IPV6_EXTENSION_AFTER_FRAGMENT, sink);
             }
         }
@@ -143,7 +144,7 @@ final class Xlat64
         final int hopLimit = ip6.hopLimit();
         if (hopLimit <= 1)
         {
-            return errors.icmpv6Error(buffer, offset, packetLength, IcmpMapping.V6_TIME_EXCEEDED, 0, 0, false,
+            return errors.icmpv6Error(buffer, offset, packetLength, Icmpv6Header.TYPE_TIME_EXCEEDED, 0, 0, false,
                 DropReason.HOP_LIMIT_EXCEEDED, sink);
         }
 
@@ -154,7 +155,7 @@ final class Xlat64
         if (totalLength > ipv4Mtu && !a.hairpin && (dontFragment || isFragment))
         {
             final int mtu = Math.max(1280, ipv4Mtu + Ipv4Header.HEADER_LENGTH);
-            return errors.icmpv6Error(buffer, offset, packetLength, IcmpMapping.V6_PACKET_TOO_BIG, 0, mtu, false,
+            return errors.icmpv6Error(buffer, offset, packetLength, Icmpv6Header.TYPE_PACKET_TOO_BIG, 0, mtu, false,
                 DropReason.PACKET_TOO_BIG, sink);
         }
 
