@@ -8,50 +8,38 @@ package dev.xlat64.core.counters;
  */
 public enum PipelineCounter implements CounterDescriptor
 {
-    RX_PACKETS(2000, "rx-packets", false, "IP packets received on a port, by family."),
-    RX_BYTES(2001, "rx-bytes", false, "Bytes of IP packets received on a port (Ethernet header excluded), by family."),
-    TX_PACKETS(2002, "tx-packets", false, "IP packets queued for sending on a port, by family."),
-    TX_BYTES(2003, "tx-bytes", false, "Bytes of IP packets queued for sending on a port (Ethernet header excluded), by family."),
-    RX_NEIGHBOR_FRAMES(2004, "rx-neighbor-frames", false,
-        "ARP and NDP frames received on a port and handed to the neighbor resolver."),
-    RX_OTHER_FRAMES(2005, "rx-other-frames", false,
-        "Frames that are neither IPv4, IPv6, ARP nor NDP (e.g. LLDP, VLAN-tagged); ignored."),
-    RX_DIVERTED(2006, "rx-diverted", false, "Packets for the gateway itself handed to a local service."),
+    RX_PACKETS(2000, "IP packets received on a port, by family."),
+    RX_BYTES(2001, "Bytes of IP packets received on a port (Ethernet header excluded), by family."),
+    TX_PACKETS(2002, "IP packets queued for sending on a port, by family."),
+    TX_BYTES(2003, "Bytes of IP packets queued for sending on a port (Ethernet header excluded), by family."),
+    RX_NEIGHBOR_FRAMES(2004, "ARP and NDP frames received on a port and handed to the neighbor resolver."),
+    RX_OTHER_FRAMES(2005, "Frames that are neither IPv4, IPv6, ARP nor NDP (e.g. LLDP, VLAN-tagged); ignored."),
+    RX_DIVERTED(2006, "Packets for the gateway itself handed to a local service."),
 
-    DROP_RX_TRUNCATED(2010, "drop-rx-truncated", true,
-        "Frame shorter than an Ethernet header plus the IP header's version byte."),
-    DROP_RX_VERSION_MISMATCH(2011, "drop-rx-version-mismatch", true,
-        "IP version field does not match the Ethernet type (RFC 8200 §3, RFC 791 §3.1)."),
-    DROP_WORKER_RING_FULL(2012, "drop-worker-ring-full", true,
+    DROP_RX_TRUNCATED(2010, "Frame shorter than an Ethernet header plus the IP header's version byte."),
+    DROP_RX_VERSION_MISMATCH(2011, "IP version field does not match the Ethernet type (RFC 8200 §3, RFC 791 §3.1)."),
+    DROP_WORKER_RING_FULL(2012,
         "The worker's input ring was full: backpressure, the packet was dropped instead of waited on."),
-    DROP_TX_RING_FULL(2013, "drop-tx-ring-full", true,
+    DROP_TX_RING_FULL(2013,
         "The TX agent's input ring was full: backpressure, the packet was dropped instead of waited on."),
-    DROP_PACKET_TOO_LONG(2014, "drop-packet-too-long", true, "Packet longer than a ring batch can hold."),
-    DROP_NO_NEXT_HOP(2015, "drop-no-next-hop", true,
-        "No link-layer address known yet for the next hop; resolution was requested."),
-    DROP_TX_QUEUE_FULL(2016, "drop-tx-queue-full", true,
-        "The port's transmit queue refused the frame (full, or frame longer than its slots)."),
-    DROP_AGENT_ERROR(2017, "drop-agent-error", true,
+    DROP_PACKET_TOO_LONG(2014, "Packet longer than a ring batch can hold."),
+    DROP_NO_NEXT_HOP(2015, "No link-layer address known yet for the next hop; resolution was requested."),
+    DROP_TX_QUEUE_FULL(2016, "The port's transmit queue refused the frame (full, or frame longer than its slots)."),
+    DROP_AGENT_ERROR(2017,
         "An unexpected exception in an agent; the packet was dropped, the exception logged once, the agent kept running."),
-    DROP_NEIGHBOR_RING_FULL(2018, "drop-neighbor-ring-full", true,
+    DROP_NEIGHBOR_RING_FULL(2018,
         "An ARP/NDP frame could not be handed from the RX agent to the neighbor cache: its ring was full."),
 
-    DUTY_CYCLE_MAX_NS(2020, "duty-cycle-max-ns", false,
-        "Longest time between two duty cycles of an agent, in nanoseconds (a stall detector)."),
-    WORKER_PACKETS(2021, "worker-packets", false, "Packets a worker handed to its translation step."),
-    TX_HELD_FOR_NEXT_HOP(2022, "tx-held-for-next-hop", false,
-        "Frames handed to the neighbor cache to be sent once their next hop's MAC is resolved.");
+    DUTY_CYCLE_MAX_NS(2020, "Longest time between two duty cycles of an agent, in nanoseconds (a stall detector)."),
+    WORKER_PACKETS(2021, "Packets a worker handed to its translation step."),
+    TX_HELD_FOR_NEXT_HOP(2022, "Frames handed to the neighbor cache to be sent once their next hop's MAC is resolved.");
 
     private final int typeId;
-    private final String counterName;
-    private final boolean drop;
     private final String description;
 
-    PipelineCounter(final int typeId, final String counterName, final boolean drop, final String description)
+    PipelineCounter(final int typeId, final String description)
     {
         this.typeId = typeId;
-        this.counterName = counterName;
-        this.drop = drop;
         this.description = description;
     }
 
@@ -67,18 +55,12 @@ public enum PipelineCounter implements CounterDescriptor
         return CounterScope.PIPELINE;
     }
 
-    @Override
-    public String counterName()
-    {
-        return counterName;
-    }
-
     /**
-     * @return true when the counter counts dropped packets.
+     * @return true when the counter counts dropped packets: the {@code DROP_} entries, named {@code drop-...}.
      */
     public boolean isDrop()
     {
-        return drop;
+        return name().startsWith("DROP_");
     }
 
     @Override

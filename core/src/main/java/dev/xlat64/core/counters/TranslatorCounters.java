@@ -12,7 +12,6 @@ import org.agrona.concurrent.status.CountersManager;
  */
 public final class TranslatorCounters implements AutoCloseable
 {
-    private final String prefix;
     private final CounterSet<DropReason> drops;
     private final CounterSet<TranslatorOutcome> outcomes;
 
@@ -22,7 +21,6 @@ public final class TranslatorCounters implements AutoCloseable
      */
     public TranslatorCounters(final CountersManager manager, final String prefix)
     {
-        this.prefix = prefix;
         drops = new CounterSet<>(manager, DropReason.class, "agent", prefix);
         outcomes = new CounterSet<>(manager, TranslatorOutcome.class, "agent", prefix);
     }
@@ -74,14 +72,6 @@ public final class TranslatorCounters implements AutoCloseable
     public long get(final TranslatorOutcome outcome)
     {
         return outcomes.get(outcome);
-    }
-
-    /**
-     * @return the agent name given at construction.
-     */
-    public String prefix()
-    {
-        return prefix;
     }
 
     /**

@@ -4,6 +4,9 @@ import java.nio.ByteOrder;
 
 import org.agrona.DirectBuffer;
 
+import dev.xlat64.core.packet.Ipv4Header;
+import dev.xlat64.core.packet.Ipv6Header;
+
 /**
  * The SIIT selector: 6to4 by a hash of the IPv6 source address, 4to6 by a hash of the IPv4 destination
  * address. Stateless translation keeps no per-flow state, so any stable choice is correct; hashing the
@@ -11,9 +14,6 @@ import org.agrona.DirectBuffer;
  */
 public final class AddressHashWorkerSelector implements WorkerSelector
 {
-    private static final int IPV6_SOURCE_OFFSET = 8;
-    private static final int IPV4_DESTINATION_OFFSET = 16;
-
     @Override
     public int select6to4(final DirectBuffer buffer, final int offset, final int workers)
     {
@@ -21,8 +21,8 @@ public final class AddressHashWorkerSelector implements WorkerSelector
         {
             return 0;
         }
-        final long high = buffer.getLong(offset + IPV6_SOURCE_OFFSET, ByteOrder.BIG_ENDIAN);
-        final long low = buffer.getLong(offset + IPV6_SOURCE_OFFSET + 8, ByteOrder.BIG_ENDIAN);
+        final long high = buffer.getLong(offset + Ipv6Header.SOURCE_OFFSET, ByteOrder.BIG_ENDIAN);
+        final long low = buffer.getLong(offset + Ipv6Header.SOURCE_OFFSET + 8, ByteOrder.BIG_ENDIAN);
         return index(mix(high * 31 + low), workers);
     }
 
@@ -33,8 +33,15 @@ public final class AddressHashWorkerSelector implements WorkerSelector
         {
             return 0;
         }
-        final int destination = buffer.getInt(offset + IPV4_DESTINATION_OFFSET, ByteOrder.BIG_ENDIAN);
-        return index(mix(destination & 0xFFFF_FFFFL), workers);
+        return ipv4Index(buffer.getInt(offset + Ipv4Header.DESTINATION_OFFSET, ByteOrder.BIG_ENDIAN), workers);
+    }
+
+    /**
+     * @return the worker for an IPv4 address: the 4to6 choice, and the SIIT 6to4 one for the address a source maps to.
+     */
+    static int ipv4Index(final int ipv4, final int workers)
+    {
+        return index(mix(ipv4 & 0xFFFF_FFFFL), workers);
     }
 
     // The 64-bit finalizer of MurmurHash3: every input bit affects every output bit.

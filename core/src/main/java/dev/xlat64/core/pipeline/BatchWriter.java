@@ -107,14 +107,6 @@ public final class BatchWriter
         return published;
     }
 
-    /**
-     * @return true while a batch is claimed but not yet committed.
-     */
-    public boolean isOpen()
-    {
-        return claimIndex >= 0;
-    }
-
     /** The outcome of {@link #append}. */
     public enum AppendResult
     {

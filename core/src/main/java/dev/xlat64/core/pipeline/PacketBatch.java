@@ -2,6 +2,8 @@ package dev.xlat64.core.pipeline;
 
 import org.agrona.BitUtil;
 
+import dev.xlat64.core.packet.EthernetHeader;
+
 /**
  * Layout of one ring message: a batch of raw IP packets. Rings between agents carry batches, not single
  * packets, so a ring operation is paid once per batch (DESIGN.md "Data path").
@@ -39,7 +41,7 @@ public final class PacketBatch
     public static final int RECORD_FAMILY_OFFSET = 4;
     public static final int LINK_HEADROOM = 16;
     public static final int RECORD_PACKET_OFFSET = 8 + LINK_HEADROOM;
-    public static final int ETHERNET_HEADER_LENGTH = 14;
+    public static final int ETHERNET_HEADER_LENGTH = EthernetHeader.HEADER_LENGTH;
     /** Offset of the Ethernet header inside a record, right before the IP packet. */
     public static final int RECORD_ETHERNET_OFFSET = RECORD_PACKET_OFFSET - ETHERNET_HEADER_LENGTH;
     public static final int RECORD_ALIGNMENT = 8;

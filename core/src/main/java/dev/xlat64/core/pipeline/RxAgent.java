@@ -8,6 +8,12 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 
+import dev.xlat64.core.packet.EthernetHeader;
+import dev.xlat64.core.packet.Icmpv6Header;
+import dev.xlat64.core.packet.IpProtocol;
+import dev.xlat64.core.packet.Ipv4Header;
+import dev.xlat64.core.packet.Ipv6Header;
+
 /**
  * Polls one {@link PacketPort} in batches and hands each IP packet to the worker that owns its flow.
  * <p>
@@ -19,19 +25,6 @@ import org.agrona.concurrent.NanoClock;
  */
 public final class RxAgent implements Agent, FrameHandler
 {
-    private static final int ETHERNET_HEADER_LENGTH = 14;
-    private static final int ETHER_TYPE_OFFSET = 12;
-    private static final int ETHER_TYPE_ARP = 0x0806;
-    private static final int IPV6_HEADER_LENGTH = 40;
-    private static final int IPV4_MIN_HEADER_LENGTH = 20;
-    private static final int IPV6_PAYLOAD_LENGTH_OFFSET = 4;
-    private static final int IPV6_NEXT_HEADER_OFFSET = 6;
-    private static final int IPV4_TOTAL_LENGTH_OFFSET = 2;
-    private static final int ICMPV6 = 58;
-    // RFC 4861 §4: Router Solicitation (133) to Redirect (137).
-    private static final int NDP_FIRST_TYPE = 133;
-    private static final int NDP_LAST_TYPE = 137;
-
     private final int portIndex;
     private final PacketPort port;
     private final BatchWriter[] workerBatches;
@@ -142,14 +135,14 @@ public final class RxAgent implements Agent, FrameHandler
 
     private void classify(final MutableDirectBuffer buffer, final int offset, final int length)
     {
-        if (length < ETHERNET_HEADER_LENGTH)
+        if (length < EthernetHeader.HEADER_LENGTH)
         {
             counters.truncated.incrementRelease();
             return;
         }
-        final int etherType = buffer.getShort(offset + ETHER_TYPE_OFFSET, ByteOrder.BIG_ENDIAN) & 0xFFFF;
-        final int ip = offset + ETHERNET_HEADER_LENGTH;
-        final int available = length - ETHERNET_HEADER_LENGTH;
+        final int etherType = buffer.getShort(offset + EthernetHeader.ETHER_TYPE_OFFSET, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+        final int ip = offset + EthernetHeader.HEADER_LENGTH;
+        final int available = length - EthernetHeader.HEADER_LENGTH;
         if (etherType == Family.IPV6.etherType())
         {
             onIpv6(buffer, offset, length, ip, available);
@@ -158,7 +151,7 @@ public final class RxAgent implements Agent, FrameHandler
         {
             onIpv4(buffer, ip, available);
         }
-        else if (etherType == ETHER_TYPE_ARP)
+        else if (etherType == EthernetHeader.ETHERTYPE_ARP)
         {
             counters.neighborFrames.incrementRelease();
             neighbors.onNeighborFrame(portIndex, buffer, offset, length);
@@ -172,12 +165,12 @@ public final class RxAgent implements Agent, FrameHandler
     private void onIpv6(
         final MutableDirectBuffer buffer, final int frame, final int frameLength, final int ip, final int available)
     {
-        if (available < IPV6_HEADER_LENGTH)
+        if (available < Ipv6Header.HEADER_LENGTH)
         {
             counters.truncated.incrementRelease();
             return;
         }
-        if ((buffer.getByte(ip) & 0xF0) >>> 4 != 6)
+        if (!hasVersion(buffer, ip, Family.IPV6))
         {
             counters.versionMismatch.incrementRelease();
             return;
@@ -188,37 +181,44 @@ public final class RxAgent implements Agent, FrameHandler
             neighbors.onNeighborFrame(portIndex, buffer, frame, frameLength);
             return;
         }
-        final int declared = IPV6_HEADER_LENGTH +
-            (buffer.getShort(ip + IPV6_PAYLOAD_LENGTH_OFFSET, ByteOrder.BIG_ENDIAN) & 0xFFFF);
+        final int declared = Ipv6Header.HEADER_LENGTH +
+            (buffer.getShort(ip + Ipv6Header.PAYLOAD_LENGTH_OFFSET, ByteOrder.BIG_ENDIAN) & 0xFFFF);
         dispatch(Family.IPV6, buffer, ip, Math.min(declared, available));
     }
 
     private void onIpv4(final MutableDirectBuffer buffer, final int ip, final int available)
     {
-        if (available < IPV4_MIN_HEADER_LENGTH)
+        if (available < Ipv4Header.HEADER_LENGTH)
         {
             counters.truncated.incrementRelease();
             return;
         }
-        if ((buffer.getByte(ip) & 0xF0) >>> 4 != 4)
+        if (!hasVersion(buffer, ip, Family.IPV4))
         {
             counters.versionMismatch.incrementRelease();
             return;
         }
-        final int declared = buffer.getShort(ip + IPV4_TOTAL_LENGTH_OFFSET, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+        final int declared = buffer.getShort(ip + Ipv4Header.TOTAL_LENGTH_OFFSET, ByteOrder.BIG_ENDIAN) & 0xFFFF;
         // A total length below the header is the translator's fault to name; pass the bytes through unchanged.
-        final int length = declared >= IPV4_MIN_HEADER_LENGTH ? Math.min(declared, available) : available;
+        final int length = declared >= Ipv4Header.HEADER_LENGTH ? Math.min(declared, available) : available;
         dispatch(Family.IPV4, buffer, ip, length);
+    }
+
+    private static boolean hasVersion(final DirectBuffer buffer, final int ip, final Family family)
+    {
+        return (buffer.getByte(ip) & 0xF0) >>> 4 == family.ipVersion();
     }
 
     private static boolean isNdp(final DirectBuffer buffer, final int ip, final int available)
     {
-        if (available <= IPV6_HEADER_LENGTH || (buffer.getByte(ip + IPV6_NEXT_HEADER_OFFSET) & 0xFF) != ICMPV6)
+        if (available <= Ipv6Header.HEADER_LENGTH ||
+            (buffer.getByte(ip + Ipv6Header.NEXT_HEADER_OFFSET) & 0xFF) != IpProtocol.ICMPV6)
         {
             return false;
         }
-        final int type = buffer.getByte(ip + IPV6_HEADER_LENGTH) & 0xFF;
-        return type >= NDP_FIRST_TYPE && type <= NDP_LAST_TYPE;
+        final int type = buffer.getByte(ip + Ipv6Header.HEADER_LENGTH) & 0xFF;
+        // RFC 4861 §4: Router Solicitation (133) to Redirect (137).
+        return type >= Icmpv6Header.TYPE_ROUTER_SOLICITATION && type <= Icmpv6Header.TYPE_REDIRECT;
     }
 
     private void dispatch(final Family family, final MutableDirectBuffer buffer, final int ip, final int length)

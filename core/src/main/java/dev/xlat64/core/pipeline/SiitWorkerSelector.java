@@ -4,6 +4,7 @@ import java.nio.ByteOrder;
 
 import org.agrona.DirectBuffer;
 
+import dev.xlat64.core.packet.Ipv6Header;
 import dev.xlat64.core.rfc6052.Rfc6052Prefix;
 import dev.xlat64.core.rfc7757.EamTable;
 
@@ -16,9 +17,6 @@ import dev.xlat64.core.rfc7757.EamTable;
  */
 public final class SiitWorkerSelector implements WorkerSelector
 {
-    private static final int IPV6_SOURCE_OFFSET = 8;
-    private static final int IPV4_DESTINATION_OFFSET = 16;
-
     private final Rfc6052Prefix pool6;
     private final EamTable eamt;
     private final AddressHashWorkerSelector fallback = new AddressHashWorkerSelector();
@@ -40,16 +38,16 @@ public final class SiitWorkerSelector implements WorkerSelector
         {
             return 0;
         }
-        final long high = buffer.getLong(offset + IPV6_SOURCE_OFFSET, ByteOrder.BIG_ENDIAN);
-        final long low = buffer.getLong(offset + IPV6_SOURCE_OFFSET + 8, ByteOrder.BIG_ENDIAN);
+        final long high = buffer.getLong(offset + Ipv6Header.SOURCE_OFFSET, ByteOrder.BIG_ENDIAN);
+        final long low = buffer.getLong(offset + Ipv6Header.SOURCE_OFFSET + 8, ByteOrder.BIG_ENDIAN);
         final int entry = eamt.lookup6(high, low);
         if (entry >= 0)
         {
-            return index(eamt.translate6to4(entry, low), workers);
+            return AddressHashWorkerSelector.ipv4Index(eamt.translate6to4(entry, low), workers);
         }
         if (pool6 != null && pool6.contains(high, low))
         {
-            return index(pool6.extract(high, low), workers);
+            return AddressHashWorkerSelector.ipv4Index(pool6.extract(high, low), workers);
         }
         return fallback.select6to4(buffer, offset, workers);
     }
@@ -57,15 +55,7 @@ public final class SiitWorkerSelector implements WorkerSelector
     @Override
     public int select4to6(final DirectBuffer buffer, final int offset, final int workers)
     {
-        if (workers == 1)
-        {
-            return 0;
-        }
-        return index(buffer.getInt(offset + IPV4_DESTINATION_OFFSET, ByteOrder.BIG_ENDIAN), workers);
-    }
-
-    private static int index(final int ipv4, final int workers)
-    {
-        return (int)((AddressHashWorkerSelector.mix(ipv4 & 0xFFFF_FFFFL) >>> 1) % workers);
+        // The same hash of the IPv4 destination that select6to4 applies to the address the source maps to.
+        return fallback.select4to6(buffer, offset, workers);
     }
 }

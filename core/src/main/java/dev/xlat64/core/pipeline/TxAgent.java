@@ -9,6 +9,9 @@ import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
+import dev.xlat64.core.packet.EthernetHeader;
+import dev.xlat64.core.packet.MacAddress;
+
 /**
  * Reads translated packets from the workers' rings for one port, writes the Ethernet header in front of each
  * (in the batch record's link headroom: next hop MAC, the port's MAC, the family's Ethernet type) and queues the
@@ -159,9 +162,10 @@ public final class TxAgent implements Agent, MessageHandler
         final int packet = record + PacketBatch.RECORD_PACKET_OFFSET;
         final long destinationMac = nextHops.resolve(portIndex, family, buffer, packet, nowNs);
         final int ethernet = record + PacketBatch.RECORD_ETHERNET_OFFSET;
-        putMac(buffer, ethernet, destinationMac == NextHopResolver.UNRESOLVED ? 0 : destinationMac);
-        putMac(buffer, ethernet + 6, sourceMac);
-        buffer.putShort(ethernet + 12, (short)family.etherType(), ByteOrder.BIG_ENDIAN);
+        MacAddress.put(buffer, ethernet + EthernetHeader.DESTINATION_OFFSET,
+            destinationMac == NextHopResolver.UNRESOLVED ? 0 : destinationMac);
+        MacAddress.put(buffer, ethernet + EthernetHeader.SOURCE_OFFSET, sourceMac);
+        buffer.putShort(ethernet + EthernetHeader.ETHER_TYPE_OFFSET, (short)family.etherType(), ByteOrder.BIG_ENDIAN);
         if (destinationMac == NextHopResolver.UNRESOLVED)
         {
             // Resolution may have queued a request (ARP, Neighbor Solicitation) on the port: flush it this cycle.
@@ -188,11 +192,5 @@ public final class TxAgent implements Agent, MessageHandler
         {
             counters.queueFull.incrementRelease();
         }
-    }
-
-    private static void putMac(final MutableDirectBuffer buffer, final int offset, final long mac)
-    {
-        buffer.putShort(offset, (short)(mac >>> 32), ByteOrder.BIG_ENDIAN);
-        buffer.putInt(offset + 2, (int)mac, ByteOrder.BIG_ENDIAN);
     }
 }

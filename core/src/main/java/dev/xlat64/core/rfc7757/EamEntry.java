@@ -1,5 +1,7 @@
 package dev.xlat64.core.rfc7757;
 
+import dev.xlat64.core.addr.Ipv6Prefix;
+
 /**
  * One Explicit Address Mapping (RFC 7757 §3.1): an IPv6 prefix and an IPv4 prefix whose suffixes have the same
  * length, so that the address bits after each prefix map one to one.
@@ -35,7 +37,7 @@ public record EamEntry(long ipv6High, long ipv6Low, int ipv6Length, int ipv4, in
         {
             throw new IllegalArgumentException("IPv4 prefix has bits set past /" + ipv4Length);
         }
-        if ((ipv6Low & ~mask6Low(ipv6Length)) != 0 || (ipv6High & ~mask6High(ipv6Length)) != 0)
+        if ((ipv6Low & ~Ipv6Prefix.maskLow(ipv6Length)) != 0 || (ipv6High & ~Ipv6Prefix.maskHigh(ipv6Length)) != 0)
         {
             throw new IllegalArgumentException("IPv6 prefix has bits set past /" + ipv6Length);
         }
@@ -48,23 +50,5 @@ public record EamEntry(long ipv6High, long ipv6Low, int ipv6Length, int ipv4, in
     public static int mask4(final int length)
     {
         return length == 0 ? 0 : -1 << (32 - length);
-    }
-
-    /**
-     * @param length prefix length 0..128.
-     * @return the high 64 bits of the IPv6 netmask.
-     */
-    public static long mask6High(final int length)
-    {
-        return length >= 64 ? -1L : (length == 0 ? 0L : -1L << (64 - length));
-    }
-
-    /**
-     * @param length prefix length 0..128.
-     * @return the low 64 bits of the IPv6 netmask.
-     */
-    public static long mask6Low(final int length)
-    {
-        return length <= 64 ? 0L : (length == 128 ? -1L : -1L << (128 - length));
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.xlat64.core.addr.Ipv6Prefix;
+
 /**
  * The Explicit Address Mapping Table of RFC 7757: an immutable set of {@link EamEntry}s looked up by longest
  * prefix match in either direction (RFC 7757 §3.2, §3.3).
@@ -165,8 +167,8 @@ public final class EamTable
         for (int g = 0; g < lengths6.length; g++)
         {
             final int length = lengths6[g];
-            final long keyHigh = high & EamEntry.mask6High(length);
-            final long keyLow = low & EamEntry.mask6Low(length);
+            final long keyHigh = high & Ipv6Prefix.maskHigh(length);
+            final long keyLow = low & Ipv6Prefix.maskLow(length);
             final long[] highs = keysHigh6[g];
             final long[] lows = keysLow6[g];
             int lo = 0;

@@ -78,7 +78,8 @@ final class Fragmenter
             final boolean last = at + length == dataLength;
             scratch.putBytes(0, buffer, out, Ipv4Header.HEADER_LENGTH);
             scratch.putShort(Ipv4Header.TOTAL_LENGTH_OFFSET, (short)(Ipv4Header.HEADER_LENGTH + length), BIG_ENDIAN);
-            scratch.putShort(Ipv4Header.FLAGS_FRAGMENT_OFFSET_OFFSET, (short)((last ? 0 : 0x2000) | (at >>> 3)), BIG_ENDIAN);
+            scratch.putShort(Ipv4Header.FLAGS_FRAGMENT_OFFSET_OFFSET, (short)((last ? 0 : Ipv4Header.FLAG_MF) | (at >>> 3)),
+                BIG_ENDIAN);
             scratch.putShort(Ipv4Header.HEADER_CHECKSUM_OFFSET, (short)0, BIG_ENDIAN);
             scratch.putShort(Ipv4Header.HEADER_CHECKSUM_OFFSET,
                 (short)InternetChecksum.ipv4HeaderChecksum(scratch, 0, Ipv4Header.HEADER_LENGTH), BIG_ENDIAN);

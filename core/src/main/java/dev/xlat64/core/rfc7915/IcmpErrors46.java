@@ -5,11 +5,12 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import dev.xlat64.core.checksum.IncrementalChecksum;
 import dev.xlat64.core.checksum.InternetChecksum;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.core.packet.FragmentHeader;
+import dev.xlat64.core.packet.IcmpHeader;
+import dev.xlat64.core.packet.Icmpv6Header;
 import dev.xlat64.core.packet.IpProtocol;
 import dev.xlat64.core.packet.Ipv4Header;
 import dev.xlat64.core.packet.Ipv6Header;
@@ -77,8 +78,8 @@ final class IcmpErrors46
         int innerEnd = end;
         int extensionBytes = 0;
         final int lengthWords = buffer.getByte(icmp + 5) & 0xFF;
-        if ((type == IcmpMapping.V4_DESTINATION_UNREACHABLE || type == IcmpMapping.V4_TIME_EXCEEDED ||
-            type == IcmpMapping.V4_PARAMETER_PROBLEM) && lengthWords != 0 && innerStart + lengthWords * 4 < end)
+        if ((type == IcmpHeader.TYPE_DESTINATION_UNREACHABLE || type == IcmpHeader.TYPE_TIME_EXCEEDED ||
+            type == IcmpHeader.TYPE_PARAMETER_PROBLEM) && lengthWords != 0 && innerStart + lengthWords * 4 < end)
         {
             innerEnd = innerStart + lengthWords * 4;
             extensionBytes = end - innerEnd;
@@ -96,8 +97,8 @@ final class IcmpErrors46
             return context.drop(DropReason.ICMP_INNER_PACKET_MALFORMED);
         }
         final int innerFlags = buffer.getShort(innerStart + Ipv4Header.FLAGS_FRAGMENT_OFFSET_OFFSET, BIG_ENDIAN) & 0xFFFF;
-        final int innerFragmentOffset = innerFlags & 0x1FFF;
-        final boolean innerMoreFragments = (innerFlags & 0x2000) != 0;
+        final int innerFragmentOffset = innerFlags & Ipv4Header.FRAGMENT_OFFSET_MASK;
+        final boolean innerMoreFragments = (innerFlags & Ipv4Header.FLAG_MF) != 0;
         final boolean innerIsFragment = innerMoreFragments || innerFragmentOffset != 0;
         final boolean innerHasTransport = innerFragmentOffset == 0;
         final int innerProtocol = buffer.getByte(innerStart + Ipv4Header.PROTOCOL_OFFSET) & 0xFF;
@@ -153,21 +154,15 @@ final class IcmpErrors46
 
         final int mappedType = mapped >>> 8;
         final boolean lengthAttribute =
-            mappedType == IcmpMapping.V6_DESTINATION_UNREACHABLE || mappedType == IcmpMapping.V6_TIME_EXCEEDED;
+            mappedType == Icmpv6Header.TYPE_DESTINATION_UNREACHABLE || mappedType == Icmpv6Header.TYPE_TIME_EXCEEDED;
         final Rfc4884Layout layout = this.layout;
         layout.fit(OUT_INNER, innerHeaders + copied, lengthAttribute ? extensionBytes : 0,
             IcmpErrorGenerator.ICMPV6_ERROR_MAX_BYTES, 8);
-        int icmpBody = layout.innerBytes;
-        if (layout.extensionKept)
-        {
-            out.setMemory(OUT_INNER + layout.innerBytes, layout.paddedBytes - layout.innerBytes, (byte)0);
-            out.putBytes(OUT_INNER + layout.paddedBytes, buffer, innerEnd, extensionBytes);
-            icmpBody = layout.paddedBytes + extensionBytes;
-        }
+        final int icmpBody = layout.place(out, OUT_INNER, buffer, innerEnd, extensionBytes);
 
         // ICMPv6 header (RFC 7915 §4.2).
         int rest = 0;
-        if (mappedType == IcmpMapping.V6_PACKET_TOO_BIG)
+        if (mappedType == Icmpv6Header.TYPE_PACKET_TOO_BIG)
         {
             int mtu4 = buffer.getShort(icmp + 6, BIG_ENDIAN) & 0xFFFF;
             if (mtu4 == 0)
@@ -177,9 +172,9 @@ final class IcmpErrors46
             rest = Math.max(1280, Math.min(mtu4 + 20,
                 Math.min(context.config.ipv6MtuBytes(), context.config.ipv4MtuBytes() + 20)));
         }
-        else if (mappedType == IcmpMapping.V6_PARAMETER_PROBLEM)
+        else if (mappedType == Icmpv6Header.TYPE_PARAMETER_PROBLEM)
         {
-            if (type == IcmpMapping.V4_DESTINATION_UNREACHABLE)
+            if (type == IcmpHeader.TYPE_DESTINATION_UNREACHABLE)
             {
                 rest = 6; // protocol unreachable: the Next Header field
             }
@@ -239,12 +234,7 @@ final class IcmpErrors46
             final int mapped = IcmpMapping.icmpv4ToIcmpv6(type, code);
             if (mapped != IcmpMapping.DROP)
             {
-                final int old = out.getShort(l4 + 2, BIG_ENDIAN) & 0xFFFF;
-                final int newSum = InternetChecksum.add(InternetChecksum.ipv6PseudoHeaderSum(
-                    b.source6High, b.source6Low, b.destination6High, b.destination6Low, IpProtocol.ICMPV6,
-                    declaredLength), mapped);
-                out.putShort(l4, (short)mapped, BIG_ENDIAN);
-                out.putShort(l4 + 2, (short)IncrementalChecksum.replaceSum(old, (type << 8) | code, newSum), BIG_ENDIAN);
+                Checksums.retypeIcmpv4ToIcmpv6(out, l4, (type << 8) | code, mapped, b, declaredLength);
             }
         }
     }

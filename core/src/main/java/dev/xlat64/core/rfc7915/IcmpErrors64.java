@@ -5,12 +5,13 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import dev.xlat64.core.checksum.IncrementalChecksum;
 import dev.xlat64.core.checksum.InternetChecksum;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.core.packet.FragmentHeader;
 import dev.xlat64.core.packet.HeaderFault;
+import dev.xlat64.core.packet.IcmpHeader;
+import dev.xlat64.core.packet.Icmpv6Header;
 import dev.xlat64.core.packet.IpProtocol;
 import dev.xlat64.core.packet.Ipv4Header;
 import dev.xlat64.core.packet.Ipv6ExtensionHeaders;
@@ -83,7 +84,7 @@ final class IcmpErrors64
         int innerEnd = end;
         int extensionBytes = 0;
         final int lengthWords = buffer.getByte(icmp + 4) & 0xFF;
-        if ((type == IcmpMapping.V6_DESTINATION_UNREACHABLE || type == IcmpMapping.V6_TIME_EXCEEDED) &&
+        if ((type == Icmpv6Header.TYPE_DESTINATION_UNREACHABLE || type == Icmpv6Header.TYPE_TIME_EXCEEDED) &&
             lengthWords != 0 && innerStart + lengthWords * 8 < end)
         {
             innerEnd = innerStart + lengthWords * 8;
@@ -141,13 +142,13 @@ final class IcmpErrors64
         if (innerFragment >= 0)
         {
             innerId = buffer.getInt(innerFragment + FragmentHeader.IDENTIFICATION_OFFSET, BIG_ENDIAN) & 0xFFFF;
-            innerFlags = ((fragmentField & 1) << 13) | (fragmentField >>> 3);
+            innerFlags = Xlat64.ipv4FlagsAndOffset(fragmentField);
         }
         else
         {
             // The IPv4 Identification of the original packet is not in the IPv6 header: 0.
             innerId = 0;
-            innerFlags = innerTotalLength > Xlat64.DF_THRESHOLD ? 0x4000 : 0;
+            innerFlags = innerTotalLength > Xlat64.DF_THRESHOLD ? Ipv4Header.FLAG_DF : 0;
         }
         HeaderWriter.ipv4(out, OUT_INNER, context.tosFor(inner6.trafficClass()), innerTotalLength, innerId, innerFlags,
             inner6.hopLimit(), innerProtocol == IpProtocol.ICMPV6 ? IpProtocol.ICMP : innerProtocol,
@@ -156,19 +157,13 @@ final class IcmpErrors64
         final int mappedType = mapped >>> 8;
         final Rfc4884Layout layout = this.layout;
         layout.fit(OUT_INNER, Ipv4Header.HEADER_LENGTH + copied,
-            mappedType == IcmpMapping.V4_PARAMETER_PROBLEM ? 0 : extensionBytes,
+            mappedType == IcmpHeader.TYPE_PARAMETER_PROBLEM ? 0 : extensionBytes,
             Math.min(IcmpErrorGenerator.ICMPV4_ERROR_MAX_BYTES, context.config.ipv4MtuBytes()), 4);
-        int icmpBody = layout.innerBytes;
-        if (layout.extensionKept)
-        {
-            out.setMemory(OUT_INNER + layout.innerBytes, layout.paddedBytes - layout.innerBytes, (byte)0);
-            out.putBytes(OUT_INNER + layout.paddedBytes, buffer, innerEnd, extensionBytes);
-            icmpBody = layout.paddedBytes + extensionBytes;
-        }
+        final int icmpBody = layout.place(out, OUT_INNER, buffer, innerEnd, extensionBytes);
 
         // ICMPv4 header (RFC 7915 §5.2).
         int rest = 0;
-        if (type == IcmpMapping.V6_PACKET_TOO_BIG)
+        if (type == Icmpv6Header.TYPE_PACKET_TOO_BIG)
         {
             final long mtu6 = buffer.getInt(icmp + 4, BIG_ENDIAN) & 0xFFFF_FFFFL;
             final long fragmentHeader = innerFragment >= 0 ? FragmentHeader.HEADER_LENGTH : 0;
@@ -176,7 +171,7 @@ final class IcmpErrors64
                 Math.min(context.config.ipv4MtuBytes(), context.config.ipv6MtuBytes() - 20L));
             rest = (int)Math.max(68, Math.min(0xFFFF, mtu));
         }
-        else if (mappedType == IcmpMapping.V4_PARAMETER_PROBLEM)
+        else if (mappedType == IcmpHeader.TYPE_PARAMETER_PROBLEM)
         {
             final int pointer = IcmpMapping.pointer6to4(buffer.getInt(icmp + 4, BIG_ENDIAN) & 0xFFFF_FFFFL);
             if (pointer == IcmpMapping.DROP)
@@ -234,11 +229,7 @@ final class IcmpErrors64
             final int mapped = IcmpMapping.icmpv6ToIcmpv4(type, code);
             if (mapped != IcmpMapping.DROP)
             {
-                final int old = out.getShort(l4 + 2, BIG_ENDIAN) & 0xFFFF;
-                final int oldSum = InternetChecksum.add(InternetChecksum.add(InternetChecksum.add(
-                    b.originalAddressSum, IpProtocol.ICMPV6), declaredLength & 0xFFFF), (type << 8) | code);
-                out.putShort(l4, (short)mapped, BIG_ENDIAN);
-                out.putShort(l4 + 2, (short)IncrementalChecksum.replaceSum(old, oldSum, mapped), BIG_ENDIAN);
+                Checksums.retypeIcmpv6ToIcmpv4(out, l4, (type << 8) | code, mapped, b, declaredLength & 0xFFFF);
             }
         }
     }

@@ -1,5 +1,8 @@
 package dev.xlat64.core.rfc7915;
 
+import dev.xlat64.core.packet.IcmpHeader;
+import dev.xlat64.core.packet.Icmpv6Header;
+
 /**
  * The ICMP type/code tables of RFC 7915 §4.2 (ICMPv4 to ICMPv6) and §5.2 (ICMPv6 to ICMPv4) and the Parameter
  * Problem pointer tables (RFC 7915 Figure 3 and Figure 6).
@@ -10,22 +13,6 @@ public final class IcmpMapping
 {
     /** The message has no counterpart: drop it silently. */
     public static final int DROP = -1;
-
-    // ICMPv4 types (RFC 792, RFC 950, RFC 1256).
-    static final int V4_ECHO_REPLY = 0;
-    static final int V4_DESTINATION_UNREACHABLE = 3;
-    static final int V4_ECHO_REQUEST = 8;
-    static final int V4_TIME_EXCEEDED = 11;
-    static final int V4_PARAMETER_PROBLEM = 12;
-    static final int V4_FRAGMENTATION_NEEDED_CODE = 4;
-
-    // ICMPv6 types (RFC 4443).
-    static final int V6_DESTINATION_UNREACHABLE = 1;
-    static final int V6_PACKET_TOO_BIG = 2;
-    static final int V6_TIME_EXCEEDED = 3;
-    static final int V6_PARAMETER_PROBLEM = 4;
-    static final int V6_ECHO_REQUEST = 128;
-    static final int V6_ECHO_REPLY = 129;
 
     private IcmpMapping()
     {
@@ -39,7 +26,9 @@ public final class IcmpMapping
     public static boolean isIcmpv4Error(final int type)
     {
         // Destination Unreachable, Source Quench, Redirect, Time Exceeded, Parameter Problem.
-        return type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
+        return type == IcmpHeader.TYPE_DESTINATION_UNREACHABLE || type == IcmpHeader.TYPE_SOURCE_QUENCH ||
+            type == IcmpHeader.TYPE_REDIRECT || type == IcmpHeader.TYPE_TIME_EXCEEDED ||
+            type == IcmpHeader.TYPE_PARAMETER_PROBLEM;
     }
 
     /**
@@ -62,18 +51,18 @@ public final class IcmpMapping
     {
         switch (type)
         {
-            case V4_ECHO_REQUEST:
-                return V6_ECHO_REQUEST << 8 | code;
-            case V4_ECHO_REPLY:
-                return V6_ECHO_REPLY << 8 | code;
-            case V4_DESTINATION_UNREACHABLE:
+            case IcmpHeader.TYPE_ECHO_REQUEST:
+                return Icmpv6Header.TYPE_ECHO_REQUEST << 8 | code;
+            case IcmpHeader.TYPE_ECHO_REPLY:
+                return Icmpv6Header.TYPE_ECHO_REPLY << 8 | code;
+            case IcmpHeader.TYPE_DESTINATION_UNREACHABLE:
                 return destinationUnreachable4to6(code);
-            case V4_TIME_EXCEEDED:
+            case IcmpHeader.TYPE_TIME_EXCEEDED:
                 // Code unchanged (0 hop limit exceeded in transit, 1 fragment reassembly time exceeded).
-                return code <= 1 ? V6_TIME_EXCEEDED << 8 | code : DROP;
-            case V4_PARAMETER_PROBLEM:
+                return code <= 1 ? Icmpv6Header.TYPE_TIME_EXCEEDED << 8 | code : DROP;
+            case IcmpHeader.TYPE_PARAMETER_PROBLEM:
                 // Code 0 (pointer indicates the error) and 2 (bad length): pointer translated; code 1 dropped.
-                return code == 0 || code == 2 ? V6_PARAMETER_PROBLEM << 8 : DROP;
+                return code == 0 || code == 2 ? Icmpv6Header.TYPE_PARAMETER_PROBLEM << 8 : DROP;
             default:
                 // Timestamp, Information, Address Mask, Router Advertisement/Solicitation are single-hop or
                 // obsolete; Source Quench and Redirect have no ICMPv6 counterpart; unknown types are dropped.
@@ -93,18 +82,18 @@ public final class IcmpMapping
             case 8: // source host isolated
             case 11: // network unreachable for TOS
             case 12: // host unreachable for TOS
-                return V6_DESTINATION_UNREACHABLE << 8; // no route to destination
+                return Icmpv6Header.TYPE_DESTINATION_UNREACHABLE << 8; // no route to destination
             case 2: // protocol unreachable: Parameter Problem, unrecognized Next Header, pointer 6
-                return V6_PARAMETER_PROBLEM << 8 | 1;
+                return Icmpv6Header.TYPE_PARAMETER_PROBLEM << 8 | 1;
             case 3: // port unreachable
-                return V6_DESTINATION_UNREACHABLE << 8 | 4;
+                return Icmpv6Header.TYPE_DESTINATION_UNREACHABLE << 8 | 4;
             case 4: // fragmentation needed and DF set
-                return V6_PACKET_TOO_BIG << 8;
+                return Icmpv6Header.TYPE_PACKET_TOO_BIG << 8;
             case 9: // communication with destination network administratively prohibited
             case 10: // communication with destination host administratively prohibited
             case 13: // communication administratively prohibited
             case 15: // precedence cutoff in effect
-                return V6_DESTINATION_UNREACHABLE << 8 | 1;
+                return Icmpv6Header.TYPE_DESTINATION_UNREACHABLE << 8 | 1;
             default: // 14 host precedence violation, and unknown codes
                 return DROP;
         }
@@ -121,35 +110,35 @@ public final class IcmpMapping
     {
         switch (type)
         {
-            case V6_ECHO_REQUEST:
-                return V4_ECHO_REQUEST << 8 | code;
-            case V6_ECHO_REPLY:
-                return V4_ECHO_REPLY << 8 | code;
-            case V6_DESTINATION_UNREACHABLE:
+            case Icmpv6Header.TYPE_ECHO_REQUEST:
+                return IcmpHeader.TYPE_ECHO_REQUEST << 8 | code;
+            case Icmpv6Header.TYPE_ECHO_REPLY:
+                return IcmpHeader.TYPE_ECHO_REPLY << 8 | code;
+            case Icmpv6Header.TYPE_DESTINATION_UNREACHABLE:
                 switch (code)
                 {
                     case 0: // no route to destination
                     case 2: // beyond scope of source address
                     case 3: // address unreachable
-                        return V4_DESTINATION_UNREACHABLE << 8 | 1; // host unreachable
+                        return IcmpHeader.TYPE_DESTINATION_UNREACHABLE << 8 | 1; // host unreachable
                     case 1: // communication administratively prohibited
-                        return V4_DESTINATION_UNREACHABLE << 8 | 10;
+                        return IcmpHeader.TYPE_DESTINATION_UNREACHABLE << 8 | 10;
                     case 4: // port unreachable
-                        return V4_DESTINATION_UNREACHABLE << 8 | 3;
+                        return IcmpHeader.TYPE_DESTINATION_UNREACHABLE << 8 | 3;
                     default:
                         return DROP;
                 }
-            case V6_PACKET_TOO_BIG:
-                return V4_DESTINATION_UNREACHABLE << 8 | V4_FRAGMENTATION_NEEDED_CODE;
-            case V6_TIME_EXCEEDED:
-                return code <= 1 ? V4_TIME_EXCEEDED << 8 | code : DROP;
-            case V6_PARAMETER_PROBLEM:
+            case Icmpv6Header.TYPE_PACKET_TOO_BIG:
+                return IcmpHeader.TYPE_DESTINATION_UNREACHABLE << 8 | IcmpHeader.CODE_FRAGMENTATION_NEEDED;
+            case Icmpv6Header.TYPE_TIME_EXCEEDED:
+                return code <= 1 ? IcmpHeader.TYPE_TIME_EXCEEDED << 8 | code : DROP;
+            case Icmpv6Header.TYPE_PARAMETER_PROBLEM:
                 switch (code)
                 {
                     case 0: // erroneous header field: pointer translated
-                        return V4_PARAMETER_PROBLEM << 8;
+                        return IcmpHeader.TYPE_PARAMETER_PROBLEM << 8;
                     case 1: // unrecognized Next Header: protocol unreachable
-                        return V4_DESTINATION_UNREACHABLE << 8 | 2;
+                        return IcmpHeader.TYPE_DESTINATION_UNREACHABLE << 8 | 2;
                     default: // unrecognized IPv6 option, and others
                         return DROP;
                 }

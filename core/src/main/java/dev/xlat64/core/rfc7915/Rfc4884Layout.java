@@ -1,5 +1,8 @@
 package dev.xlat64.core.rfc7915;
 
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
 /**
  * Where the packet in error and an RFC 4884 extension go in a translated ICMP error that must not exceed a size
  * (576 for ICMPv4, 1280 for ICMPv6). RFC 4884 §4: with an extension, the original datagram is zero-padded to a
@@ -42,5 +45,27 @@ final class Rfc4884Layout
             paddedBytes = 0;
             extensionKept = false;
         }
+    }
+
+    /**
+     * After {@link #fit}: zero-pads the packet in error already written at {@code innerAt} and copies the extension
+     * behind it, when it is kept.
+     *
+     * @param extension where the received extension is.
+     * @param extensionAt its start.
+     * @param extensionBytes its length, as given to {@link #fit}.
+     * @return the bytes of the ICMP body: the packet in error, with padding and extension when kept.
+     */
+    int place(
+        final MutableDirectBuffer out, final int innerAt, final DirectBuffer extension, final int extensionAt,
+        final int extensionBytes)
+    {
+        if (!extensionKept)
+        {
+            return innerBytes;
+        }
+        out.setMemory(innerAt + innerBytes, paddedBytes - innerBytes, (byte)0);
+        out.putBytes(innerAt + paddedBytes, extension, extensionAt, extensionBytes);
+        return paddedBytes + extensionBytes;
     }
 }

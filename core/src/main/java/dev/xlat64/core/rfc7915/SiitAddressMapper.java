@@ -147,17 +147,12 @@ public final class SiitAddressMapper implements AddressMapper
 
         // RFC 7757 §4.2: a hairpinned packet's source (an EAM address: it came from the IPv6 side) is
         // translated by pool6, so that the receiver's replies come back through the translator.
-        final boolean sourceByEamt = !a.hairpinPass &&
-            !(hairpinMode == EamHairpinMode.SIMPLE && eamt.lookup4(a.source4) >= 0);
-        if (sourceByEamt)
+        final int index = a.hairpinPass ? -1 : eamt.lookup4(a.source4);
+        if (index >= 0 && hairpinMode != EamHairpinMode.SIMPLE)
         {
-            final int index = eamt.lookup4(a.source4);
-            if (index >= 0)
-            {
-                a.source6High = eamt.translate4to6High(index);
-                a.source6Low = eamt.translate4to6Low(index, a.source4);
-                return null;
-            }
+            a.source6High = eamt.translate4to6High(index);
+            a.source6Low = eamt.translate4to6Low(index, a.source4);
+            return null;
         }
         if (pool6 != null && pool6.permits(a.source4))
         {

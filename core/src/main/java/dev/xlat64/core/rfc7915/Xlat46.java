@@ -4,12 +4,12 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
 
 import org.agrona.MutableDirectBuffer;
 
-import dev.xlat64.core.checksum.IncrementalChecksum;
 import dev.xlat64.core.checksum.InternetChecksum;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.core.packet.FragmentHeader;
 import dev.xlat64.core.packet.HeaderFault;
+import dev.xlat64.core.packet.IcmpHeader;
 import dev.xlat64.core.packet.IpProtocol;
 import dev.xlat64.core.packet.Ipv4Header;
 import dev.xlat64.core.packet.Ipv6Header;
@@ -66,10 +66,10 @@ final class Xlat46
         final int totalLength = ip4.totalLength();
         final int l4Offset = offset + headerLength;
         final int l4Length = totalLength - headerLength;
-        final int flagsAndOffset = buffer.getShort(offset + Ipv4Header.FLAGS_FRAGMENT_OFFSET_OFFSET, BIG_ENDIAN) & 0xFFFF;
-        final boolean dontFragment = (flagsAndOffset & 0x4000) != 0;
-        final boolean moreFragments = (flagsAndOffset & 0x2000) != 0;
-        final int fragmentOffset = flagsAndOffset & 0x1FFF;
+        final int flagsAndOffset = ip4.flagsAndFragmentOffset();
+        final boolean dontFragment = (flagsAndOffset & Ipv4Header.FLAG_DF) != 0;
+        final boolean moreFragments = (flagsAndOffset & Ipv4Header.FLAG_MF) != 0;
+        final int fragmentOffset = flagsAndOffset & Ipv4Header.FRAGMENT_OFFSET_MASK;
         final boolean isFragment = moreFragments || fragmentOffset != 0;
         final boolean hasTransportHeader = fragmentOffset == 0;
         final int protocol = ip4.protocol();
@@ -92,7 +92,7 @@ final class Xlat46
         // Options (RFC 7915 §4.1): ignored, but an unexpired source route is refused with 3/5.
         if (headerLength > Ipv4Header.HEADER_LENGTH && ip4.hasUnexpiredSourceRoute())
         {
-            return errors.icmpv4Error(buffer, offset, totalLength, IcmpMapping.V4_DESTINATION_UNREACHABLE, 5, 0,
+            return errors.icmpv4Error(buffer, offset, totalLength, IcmpHeader.TYPE_DESTINATION_UNREACHABLE, 5, 0,
                 icmpError, DropReason.SOURCE_ROUTE_OPTION, sink);
         }
         if (icmpError)
@@ -121,7 +121,7 @@ final class Xlat46
         final int ttl = ip4.ttl();
         if (!hairpinPass && ttl <= 1)
         {
-            return errors.icmpv4Error(buffer, offset, totalLength, IcmpMapping.V4_TIME_EXCEEDED, 0, 0, false,
+            return errors.icmpv4Error(buffer, offset, totalLength, IcmpHeader.TYPE_TIME_EXCEEDED, 0, 0, false,
                 DropReason.TTL_EXCEEDED, sink);
         }
 
@@ -132,7 +132,7 @@ final class Xlat46
         {
             if (isFragment)
             {
-                return errors.icmpv4Error(buffer, offset, totalLength, IcmpMapping.V4_DESTINATION_UNREACHABLE, 13, 0,
+                return errors.icmpv4Error(buffer, offset, totalLength, IcmpHeader.TYPE_DESTINATION_UNREACHABLE, 13, 0,
                     false, DropReason.UDP_CHECKSUM_ZERO_FRAGMENT, sink);
             }
             if (!context.config.amendUdpChecksumZero())
@@ -148,8 +148,8 @@ final class Xlat46
         final int ipv6Mtu = context.config.ipv6MtuBytes();
         if (dontFragment && packetOut > ipv6Mtu)
         {
-            return errors.icmpv4Error(buffer, offset, totalLength, IcmpMapping.V4_DESTINATION_UNREACHABLE,
-                IcmpMapping.V4_FRAGMENTATION_NEEDED_CODE, ipv6Mtu - 20, false, DropReason.FRAGMENTATION_NEEDED, sink);
+            return errors.icmpv4Error(buffer, offset, totalLength, IcmpHeader.TYPE_DESTINATION_UNREACHABLE,
+                IcmpHeader.CODE_FRAGMENTATION_NEEDED, ipv6Mtu - 20, false, DropReason.FRAGMENTATION_NEEDED, sink);
         }
 
         // Transport (RFC 7915 §4.5).
@@ -257,20 +257,11 @@ final class Xlat46
                 {
                     return context.drop(DropReason.ICMPV4_TYPE_UNTRANSLATABLE);
                 }
-                final int checksumOffset = l4Offset + 2;
-                final int old = buffer.getShort(checksumOffset, BIG_ENDIAN) & 0xFFFF;
-                // ICMPv6 adds a pseudo-header (RFC 4443 §2.3) and has a new type word.
-                final int newSum = InternetChecksum.add(
-                    InternetChecksum.ipv6PseudoHeaderSum(a.source6High, a.source6Low, a.destination6High,
-                        a.destination6Low, IpProtocol.ICMPV6, l4Length),
-                    mapped);
-                buffer.putShort(l4Offset, (short)mapped, BIG_ENDIAN);
-                buffer.putShort(checksumOffset, (short)IncrementalChecksum.replaceSum(old, (type << 8) | code, newSum),
-                    BIG_ENDIAN);
+                Checksums.retypeIcmpv4ToIcmpv6(buffer, l4Offset, (type << 8) | code, mapped, a, l4Length);
                 if (a.destinationPort >= 0)
                 {
                     // 4to6 the identifier is the "destination" side of the mapping (RFC 6146 §3.5.3).
-                    Checksums.replacePort(buffer, l4Offset + 4, a.destinationPort, checksumOffset);
+                    Checksums.replacePort(buffer, l4Offset + 4, a.destinationPort, l4Offset + 2);
                 }
                 return Verdict.CONTINUE;
             }

@@ -4,12 +4,11 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
 
 import org.agrona.MutableDirectBuffer;
 
-import dev.xlat64.core.checksum.IncrementalChecksum;
-import dev.xlat64.core.checksum.InternetChecksum;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorOutcome;
 import dev.xlat64.core.packet.FragmentHeader;
 import dev.xlat64.core.packet.HeaderFault;
+import dev.xlat64.core.packet.Icmpv6Header;
 import dev.xlat64.core.packet.IpProtocol;
 import dev.xlat64.core.packet.Ipv4Header;
 import dev.xlat64.core.packet.Ipv6ExtensionHeaders;
@@ -68,7 +67,7 @@ final class Xlat64
         int l4Offset = offset + Ipv6Header.HEADER_LENGTH;
         int protocol = ip6.nextHeader();
         int fragmentOffset = -1;
-        if (isExtensionHeader(protocol))
+        if (IpProtocol.isWalkedExtensionHeader(protocol))
         {
             if (extensions.walk(buffer, offset, packetLength) != HeaderFault.NONE)
             {
@@ -78,7 +77,7 @@ final class Xlat64
             {
                 // RFC 7915 §5.1: Parameter Problem, code 0, pointing at the Segments Left field.
                 final int pointer = extensions.routingHeaderOffset() - offset + 3;
-                return errors.icmpv6Error(buffer, offset, packetLength, IcmpMapping.V6_PARAMETER_PROBLEM, 0, pointer,
+                return errors.icmpv6Error(buffer, offset, packetLength, Icmpv6Header.TYPE_PARAMETER_PROBLEM, 0, pointer,
                     isIcmpv6Error(buffer, extensions.upperLayerProtocol(), extensions.upperLayerOffset(), end),
                     DropReason.SEGMENTS_LEFT_NONZERO, sink);
             }
@@ -88,7 +87,7 @@ final class Xlat64
             if (fragmentOffset >= 0 && fragmentOffset + FragmentHeader.HEADER_LENGTH != l4Offset)
             {
                 // RFC 7915 §5.1: an extension header after the Fragment header: drop (RFC 7915 §5.4 error 1/1).
-                return errors.icmpv6Error(buffer, offset, packetLength, IcmpMapping.V6_DESTINATION_UNREACHABLE, 1, 0,
+                return errors.icmpv6Error(buffer, offset, packetLength, Icmpv6Header.TYPE_DESTINATION_UNREACHABLE, 1, 0,
                     false, DropReason.IPV6_EXTENSION_AFTER_FRAGMENT, sink);
             }
         }
@@ -145,7 +144,7 @@ final class Xlat64
         final int hopLimit = ip6.hopLimit();
         if (hopLimit <= 1)
         {
-            return errors.icmpv6Error(buffer, offset, packetLength, IcmpMapping.V6_TIME_EXCEEDED, 0, 0, false,
+            return errors.icmpv6Error(buffer, offset, packetLength, Icmpv6Header.TYPE_TIME_EXCEEDED, 0, 0, false,
                 DropReason.HOP_LIMIT_EXCEEDED, sink);
         }
 
@@ -156,7 +155,7 @@ final class Xlat64
         if (totalLength > ipv4Mtu && !a.hairpin && (dontFragment || isFragment))
         {
             final int mtu = Math.max(1280, ipv4Mtu + Ipv4Header.HEADER_LENGTH);
-            return errors.icmpv6Error(buffer, offset, packetLength, IcmpMapping.V6_PACKET_TOO_BIG, 0, mtu, false,
+            return errors.icmpv6Error(buffer, offset, packetLength, Icmpv6Header.TYPE_PACKET_TOO_BIG, 0, mtu, false,
                 DropReason.PACKET_TOO_BIG, sink);
         }
 
@@ -176,12 +175,12 @@ final class Xlat64
         if (fragmentOffset >= 0)
         {
             identification = fragmentId & 0xFFFF;
-            flags = ((fragmentField & 1) << 13) | (fragmentField >>> 3);
+            flags = ipv4FlagsAndOffset(fragmentField);
         }
         else
         {
             identification = context.nextIdentification();
-            flags = dontFragment ? 0x4000 : 0;
+            flags = dontFragment ? Ipv4Header.FLAG_DF : 0;
         }
         final int out = l4Offset - Ipv4Header.HEADER_LENGTH;
         final int ipv4Protocol = protocol == IpProtocol.ICMPV6 ? IpProtocol.ICMP : protocol;
@@ -249,17 +248,10 @@ final class Xlat64
                 {
                     return context.drop(DropReason.ICMPV6_TYPE_UNTRANSLATABLE);
                 }
-                final int checksumOffset = l4Offset + 2;
-                final int old = buffer.getShort(checksumOffset, BIG_ENDIAN) & 0xFFFF;
-                // ICMPv4 has no pseudo-header: take the ICMPv6 one out with the old type word.
-                final int oldSum = InternetChecksum.add(InternetChecksum.add(
-                    InternetChecksum.add(a.originalAddressSum, IpProtocol.ICMPV6), l4Length), (type << 8) | code);
-                final int updated = IncrementalChecksum.replaceSum(old, oldSum, mapped);
-                buffer.putShort(l4Offset, (short)mapped, BIG_ENDIAN);
-                buffer.putShort(checksumOffset, (short)updated, BIG_ENDIAN);
+                Checksums.retypeIcmpv6ToIcmpv4(buffer, l4Offset, (type << 8) | code, mapped, a, l4Length);
                 if (a.sourcePort >= 0)
                 {
-                    Checksums.replacePort(buffer, l4Offset + 4, a.sourcePort, checksumOffset);
+                    Checksums.replacePort(buffer, l4Offset + 4, a.sourcePort, l4Offset + 2);
                 }
                 return Verdict.CONTINUE;
             }
@@ -285,6 +277,14 @@ final class Xlat64
         }
     }
 
+    /**
+     * RFC 7915 §5.1.1: an IPv6 Fragment header's offset/M word as IPv4 bytes 6-7 (MF from M, the same offset).
+     */
+    static int ipv4FlagsAndOffset(final int fragmentField)
+    {
+        return ((fragmentField & 1) != 0 ? Ipv4Header.FLAG_MF : 0) | (fragmentField >>> 3);
+    }
+
     static void writePorts(
         final MutableDirectBuffer buffer, final int l4Offset, final MappedAddresses a, final int checksumOffset)
     {
@@ -293,12 +293,6 @@ final class Xlat64
             Checksums.replacePort(buffer, l4Offset, a.sourcePort, checksumOffset);
             Checksums.replacePort(buffer, l4Offset + 2, a.destinationPort, checksumOffset);
         }
-    }
-
-    static boolean isExtensionHeader(final int nextHeader)
-    {
-        return nextHeader == IpProtocol.HOPOPT || nextHeader == IpProtocol.ROUTING ||
-            nextHeader == IpProtocol.FRAGMENT || nextHeader == IpProtocol.DESTINATION_OPTIONS;
     }
 
     private static boolean isIcmpv6Error(

@@ -2,13 +2,11 @@ package dev.xlat64.core.counters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
 import org.agrona.concurrent.status.CountersReader;
 import org.junit.jupiter.api.Test;
@@ -18,8 +16,7 @@ class TranslatorCountersTest
     @Test
     void shouldExposeEveryReasonAndOutcomeWithStableTypeIdAndLabel()
     {
-        final CountersManager manager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(16 * 1024)));
+        final CountersManager manager = CounterSet.inMemoryManager(128);
         final TranslatorCounters counters = new TranslatorCounters(manager, "worker-3");
         counters.drop(DropReason.HOP_LIMIT_EXCEEDED);
         counters.drop(DropReason.HOP_LIMIT_EXCEEDED);

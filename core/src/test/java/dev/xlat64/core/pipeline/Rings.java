@@ -10,6 +10,8 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.agrona.concurrent.status.CountersManager;
 
+import dev.xlat64.core.counters.CounterSet;
+
 /**
  * Rings, counters and batch decoding for the pipeline tests.
  */
@@ -29,8 +31,7 @@ final class Rings
 
     static CountersManager counters()
     {
-        return new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
+        return CounterSet.inMemoryManager(512);
     }
 
     record Packet(Family family, byte[] bytes)

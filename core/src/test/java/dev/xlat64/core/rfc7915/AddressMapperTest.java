@@ -13,13 +13,12 @@ import static dev.xlat64.core.rfc7915.TranslatorHarness.assertBytes;
 import static dev.xlat64.core.rfc7915.TranslatorHarness.assertIpv4Equals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.ByteBuffer;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
 import org.junit.jupiter.api.Test;
 
 import dev.xlat64.core.addr.Ipv4Address;
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorCounters;
 
@@ -87,8 +86,7 @@ class AddressMapperTest
     private static TranslatorHarness harness()
     {
         final TranslatorConfig config = GoldenConfig.builder().build();
-        final CountersManager manager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
+        final CountersManager manager = CounterSet.inMemoryManager(512);
         return new TranslatorHarness(new Translator(config, new TranslatorCounters(manager, "nat64"), new ToyNat64(config)));
     }
 

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
 
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.counters.TranslatorOutcome;
@@ -42,8 +43,7 @@ public final class TranslatorHarness
 
     public TranslatorHarness(final TranslatorConfig config)
     {
-        final CountersManager manager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
+        final CountersManager manager = CounterSet.inMemoryManager(512);
         counters = new TranslatorCounters(manager, "test");
         translator = new Translator(config, counters);
     }
@@ -51,8 +51,7 @@ public final class TranslatorHarness
     /** A harness around a translator made elsewhere (e.g. with another address mapper); counters unread. */
     public TranslatorHarness(final Translator translator)
     {
-        final CountersManager manager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
+        final CountersManager manager = CounterSet.inMemoryManager(512);
         this.counters = new TranslatorCounters(manager, "unused");
         this.translator = translator;
     }
