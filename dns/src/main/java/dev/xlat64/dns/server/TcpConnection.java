@@ -52,11 +52,6 @@ final class TcpConnection implements SelectionHandler, ResponseHandler
         return lastActivityNs;
     }
 
-    boolean closed()
-    {
-        return closed;
-    }
-
     @Override
     public int onReady(final SelectionKey key, final long nowNs)
     {
