@@ -92,18 +92,18 @@ public final class Synthesizer
      */
     public static long negativeTtlBound(final Message negative)
     {
-        final long soa = soaNegativeTtl(negative);
+        final long soa = negative == null ? -1 : soaNegativeTtl(negative.getSection(Section.AUTHORITY));
         return soa < 0 ? NO_SOA_TTL : soa;
     }
 
-    /** @return min(SOA TTL, SOA MINIMUM) of the first SOA in the authority section, or -1 if none. */
-    public static long soaNegativeTtl(final Message message)
+    /**
+     * RFC 2308 §5: the negative-caching TTL a negative answer's SOA gives.
+     *
+     * @return min(SOA TTL, SOA MINIMUM) of the first SOA in the authority section, or -1 if none.
+     */
+    public static long soaNegativeTtl(final List<Record> authority)
     {
-        if (message == null)
-        {
-            return -1;
-        }
-        for (final Record record : message.getSection(Section.AUTHORITY))
+        for (final Record record : authority)
         {
             if (record instanceof SOARecord soa)
             {
