@@ -70,36 +70,36 @@ public final class DnsQueryDiverter implements RxDiverter
             own.add(endpoint.getAddress());
         }
         own.addAll(ownAddresses);
-        listen6 = new long[v6.size() * 2];
-        ports6 = new int[v6.size()];
-        for (int i = 0; i < v6.size(); i++)
+        listen6 = pack6(v6.stream().map(InetSocketAddress::getAddress).toList());
+        ports6 = v6.stream().mapToInt(InetSocketAddress::getPort).toArray();
+        listen4 = pack4(v4.stream().map(InetSocketAddress::getAddress).toList());
+        ports4 = v4.stream().mapToInt(InetSocketAddress::getPort).toArray();
+        own6 = pack6(own.stream().filter(a -> a instanceof Inet6Address).toList());
+        own4 = pack4(own.stream().filter(a -> a instanceof Inet4Address).toList());
+    }
+
+    /** @return the IPv6 addresses as {high, low} pairs, in order (network byte order, as the packets carry them). */
+    private static long[] pack6(final List<InetAddress> addresses)
+    {
+        final long[] out = new long[addresses.size() * 2];
+        for (int i = 0; i < addresses.size(); i++)
         {
-            final ByteBuffer bytes = ByteBuffer.wrap(v6.get(i).getAddress().getAddress());
-            listen6[2 * i] = bytes.getLong(0);
-            listen6[2 * i + 1] = bytes.getLong(8);
-            ports6[i] = v6.get(i).getPort();
+            final ByteBuffer bytes = ByteBuffer.wrap(addresses.get(i).getAddress()).order(ByteOrder.BIG_ENDIAN);
+            out[2 * i] = bytes.getLong(0);
+            out[2 * i + 1] = bytes.getLong(8);
         }
-        listen4 = new int[v4.size()];
-        ports4 = new int[v4.size()];
-        for (int i = 0; i < v4.size(); i++)
+        return out;
+    }
+
+    /** @return the IPv4 addresses as ints, in order. */
+    private static int[] pack4(final List<InetAddress> addresses)
+    {
+        final int[] out = new int[addresses.size()];
+        for (int i = 0; i < addresses.size(); i++)
         {
-            listen4[i] = ByteBuffer.wrap(v4.get(i).getAddress().getAddress()).getInt(0);
-            ports4[i] = v4.get(i).getPort();
+            out[i] = ByteBuffer.wrap(addresses.get(i).getAddress()).order(ByteOrder.BIG_ENDIAN).getInt(0);
         }
-        final List<InetAddress> own6List = own.stream().filter(a -> a instanceof Inet6Address).toList();
-        final List<InetAddress> own4List = own.stream().filter(a -> a instanceof Inet4Address).toList();
-        own6 = new long[own6List.size() * 2];
-        for (int i = 0; i < own6List.size(); i++)
-        {
-            final ByteBuffer bytes = ByteBuffer.wrap(own6List.get(i).getAddress());
-            own6[2 * i] = bytes.getLong(0);
-            own6[2 * i + 1] = bytes.getLong(8);
-        }
-        own4 = new int[own4List.size()];
-        for (int i = 0; i < own4List.size(); i++)
-        {
-            own4[i] = ByteBuffer.wrap(own4List.get(i).getAddress()).getInt(0);
-        }
+        return out;
     }
 
     @Override
