@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.Set;
 
 import dev.xlat64.core.packet.IpProtocol;
+import dev.xlat64.core.packet.Ipv4Header;
+import dev.xlat64.core.packet.Ipv6Header;
+import dev.xlat64.core.packet.UdpHeader;
 import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.core.pipeline.RxDiverter;
+import dev.xlat64.dns.wire.DnsWire;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
@@ -33,10 +37,6 @@ public final class DnsQueryDiverter implements RxDiverter
 {
     /** Ring message type of a query: the message is the IP packet. */
     public static final int MSG_QUERY = 1;
-    /** The smallest DNS message: its header (RFC 1035 §4.1.1). */
-    private static final int DNS_HEADER_LENGTH = 12;
-    private static final int UDP_HEADER_LENGTH = 8;
-    private static final int IPV6_HEADER_LENGTH = 40;
 
     private final RingBuffer queries;
     private final int maxMessageLength;
@@ -110,20 +110,20 @@ public final class DnsQueryDiverter implements RxDiverter
 
     private boolean divert6(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (length < IPV6_HEADER_LENGTH)
+        if (length < Ipv6Header.HEADER_LENGTH)
         {
             return false;
         }
         final long high = buffer.getLong(offset + 24, ByteOrder.BIG_ENDIAN);
         final long low = buffer.getLong(offset + 32, ByteOrder.BIG_ENDIAN);
         if ((buffer.getByte(offset + 6) & 0xFF) == IpProtocol.UDP &&
-            length >= IPV6_HEADER_LENGTH + UDP_HEADER_LENGTH + DNS_HEADER_LENGTH)
+            length >= Ipv6Header.HEADER_LENGTH + UdpHeader.HEADER_LENGTH + DnsWire.HEADER_LENGTH)
         {
             final int payloadLength = buffer.getShort(offset + 4, ByteOrder.BIG_ENDIAN) & 0xFFFF;
-            final int udp = offset + IPV6_HEADER_LENGTH;
+            final int udp = offset + Ipv6Header.HEADER_LENGTH;
             final int port = buffer.getShort(udp + 2, ByteOrder.BIG_ENDIAN) & 0xFFFF;
             final int udpLength = buffer.getShort(udp + 4, ByteOrder.BIG_ENDIAN) & 0xFFFF;
-            if (payloadLength == length - IPV6_HEADER_LENGTH && udpLength == payloadLength)
+            if (payloadLength == length - Ipv6Header.HEADER_LENGTH && udpLength == payloadLength)
             {
                 for (int i = 0; i < ports6.length; i++)
                 {
@@ -147,14 +147,14 @@ public final class DnsQueryDiverter implements RxDiverter
 
     private boolean divert4(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (length < 20)
+        if (length < Ipv4Header.HEADER_LENGTH)
         {
             return false;
         }
         final int destination = buffer.getInt(offset + 16, ByteOrder.BIG_ENDIAN);
         final int headerLength = (buffer.getByte(offset) & 0x0F) * 4;
-        if ((buffer.getByte(offset + 9) & 0xFF) == IpProtocol.UDP && headerLength >= 20 &&
-            length >= headerLength + UDP_HEADER_LENGTH + DNS_HEADER_LENGTH &&
+        if ((buffer.getByte(offset + 9) & 0xFF) == IpProtocol.UDP && headerLength >= Ipv4Header.HEADER_LENGTH &&
+            length >= headerLength + UdpHeader.HEADER_LENGTH + DnsWire.HEADER_LENGTH &&
             // Neither MF nor a fragment offset: a whole datagram (RFC 791 §3.1).
             (buffer.getShort(offset + 6, ByteOrder.BIG_ENDIAN) & 0x3FFF) == 0)
         {
