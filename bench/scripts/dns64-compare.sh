@@ -92,9 +92,9 @@ taskset -c "$CLIENT_CPU" named -g -n 1 -c "$work/auth/named.conf" >"$work/auth.l
 pids+=($!)
 
 wait_ready() { # port
+  local answer
   for _ in $(seq 1 200); do
-    if dig +time=1 +tries=1 -p "$1" @127.0.0.1 ns.lab.example A +short >/dev/null 2>&1 &&
-       [ -n "$(dig +time=1 +tries=1 -p "$1" @127.0.0.1 ns.lab.example A +short 2>/dev/null)" ]; then return 0; fi
+    if answer=$(dig +time=1 +tries=1 -p "$1" @127.0.0.1 ns.lab.example A +short 2>/dev/null) && [ -n "$answer" ]; then return 0; fi
     sleep 0.1
   done
   echo "dns64-compare: nothing answers on port $1" >&2; return 1
@@ -110,14 +110,15 @@ run_dnsperf() { # port seconds -> "completed qps"
   awk '/Queries completed:/ {c=$3} /Queries per second:/ {q=$4} /Queries lost:/ {l=$3} END {print c, q, l}' "$work/dnsperf.out"
 }
 
+start_xlat64() { # name tree-root port extra-java-opts: one xlat64 dns64 thread in the background
+  XLAT64_JAVA_OPTS="-Xms256m -Xmx256m $4 ${XLAT64_EXTRA_OPTS:-}" taskset -c "$SERVER_CPU" "$2/xlat64" dns64 --listen "127.0.0.1:$3" \
+    --upstream "127.0.0.1:$AUTH" --prefix 2001:db8:64::/96 --threads 1 >"$work/$1.log" 2>&1 &
+}
 start_server() { # name -> pid
   case "$1" in
-    xlat64) XLAT64_JAVA_OPTS="-Xms256m -Xmx256m ${XLAT64_EXTRA_OPTS:-}" taskset -c "$SERVER_CPU" "$root/xlat64" dns64 --listen "127.0.0.1:$XLAT" \
-              --upstream "127.0.0.1:$AUTH" --prefix 2001:db8:64::/96 --threads 1 >"$work/xlat64.log" 2>&1 & ;;
-    xlat64-nogso) XLAT64_JAVA_OPTS="-Xms256m -Xmx256m -Dxlat64.dns.nogso=true ${XLAT64_EXTRA_OPTS:-}" taskset -c "$SERVER_CPU" "$root/xlat64" dns64 \
-              --listen "127.0.0.1:$XLAT_NOGSO" --upstream "127.0.0.1:$AUTH" --prefix 2001:db8:64::/96 --threads 1 >"$work/xlat64-nogso.log" 2>&1 & ;;
-    xlat64-base) XLAT64_JAVA_OPTS="-Xms256m -Xmx256m ${XLAT64_EXTRA_OPTS:-}" taskset -c "$SERVER_CPU" "${XLAT64_BASE_ROOT:?set XLAT64_BASE_ROOT}/xlat64" dns64 \
-              --listen "127.0.0.1:$XLAT_BASE" --upstream "127.0.0.1:$AUTH" --prefix 2001:db8:64::/96 --threads 1 >"$work/xlat64-base.log" 2>&1 & ;;
+    xlat64) start_xlat64 "$1" "$root" "$XLAT" "" ;;
+    xlat64-nogso) start_xlat64 "$1" "$root" "$XLAT_NOGSO" -Dxlat64.dns.nogso=true ;;
+    xlat64-base) start_xlat64 "$1" "${XLAT64_BASE_ROOT:?set XLAT64_BASE_ROOT}" "$XLAT_BASE" "" ;;
     unbound) taskset -c "$SERVER_CPU" unbound -d -c "$work/unbound.conf" >"$work/unbound.log" 2>&1 & ;;
     bind) taskset -c "$SERVER_CPU" named -g -n 1 -c "$work/bind/named.conf" >"$work/bind.log" 2>&1 & ;;
   esac

@@ -68,7 +68,6 @@ final class LoopbackStubUpstream implements AutoCloseable
                     answer.addRecord(new SOARecord(zone, DClass.IN, 900, new Name("ns", zone), new Name("admin", zone),
                         1, 3600, 600, 86400, 300), Section.AUTHORITY);
                 }
-                query.getOPT();
                 if (query.getOPT() != null)
                 {
                     answer.addRecord(query.getOPT(), Section.ADDITIONAL);

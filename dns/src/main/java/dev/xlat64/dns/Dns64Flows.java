@@ -2,6 +2,7 @@ package dev.xlat64.dns;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.xlat64.core.rfc6052.Rfc6052Prefix;
 import dev.xlat64.dns.synth.Ipv4OnlyArpa;
@@ -99,20 +100,26 @@ final class Dns64Flows
     private void forward(final PendingQuery pending, final long nowNs)
     {
         upstream.query(pending.name(), pending.type(), pending.dclass(), pending.dnssecOk, pending.checkingDisabled(),
-            new UpstreamListener()
-            {
-                @Override
-                public void onAnswer(final Message answer)
-                {
-                    guarded(pending, () -> passThrough(pending, answer));
-                }
+            listener(pending, answer -> passThrough(pending, answer), () -> servfail(pending)), nowNs);
+    }
 
-                @Override
-                public void onFailure()
-                {
-                    guarded(pending, () -> servfail(pending));
-                }
-            }, nowNs);
+    /** The next step of a flow: {@code onAnswer} or {@code onFailure}, each run {@link #guarded}. */
+    private UpstreamListener listener(final PendingQuery pending, final Consumer<Message> onAnswer, final Runnable onFailure)
+    {
+        return new UpstreamListener()
+        {
+            @Override
+            public void onAnswer(final Message answer)
+            {
+                guarded(pending, () -> onAnswer.accept(answer));
+            }
+
+            @Override
+            public void onFailure()
+            {
+                guarded(pending, onFailure);
+            }
+        };
     }
 
     /**
@@ -151,22 +158,9 @@ final class Dns64Flows
     /** RFC 6147 §5.1: ask for AAAA first; real, non-excluded AAAA records win. */
     private void queryAaaa(final PendingQuery pending, final long nowNs)
     {
+        // §5.1.3: a timeout is RCODE 2, which §5.1.2 treats as an empty answer: on failure, try A.
         upstream.query(pending.name(), Type.AAAA, DClass.IN, pending.dnssecOk, pending.checkingDisabled(),
-            new UpstreamListener()
-            {
-                @Override
-                public void onAnswer(final Message answer)
-                {
-                    guarded(pending, () -> onAaaa(pending, answer));
-                }
-
-                @Override
-                public void onFailure()
-                {
-                    // §5.1.3: a timeout is RCODE 2, which §5.1.2 treats as an empty answer: try A.
-                    guarded(pending, () -> queryA(pending, null, resolver.nowNs()));
-                }
-            }, nowNs);
+            listener(pending, answer -> onAaaa(pending, answer), () -> queryA(pending, null, resolver.nowNs())), nowNs);
     }
 
     private void onAaaa(final PendingQuery pending, final Message answer)
@@ -239,20 +233,7 @@ final class Dns64Flows
     private void queryA(final PendingQuery pending, final Message aaaaAnswer, final long nowNs)
     {
         upstream.query(pending.name(), Type.A, DClass.IN, pending.dnssecOk, pending.checkingDisabled(),
-            new UpstreamListener()
-            {
-                @Override
-                public void onAnswer(final Message answer)
-                {
-                    guarded(pending, () -> onA(pending, aaaaAnswer, answer));
-                }
-
-                @Override
-                public void onFailure()
-                {
-                    guarded(pending, () -> servfail(pending));
-                }
-            }, nowNs);
+            listener(pending, answer -> onA(pending, aaaaAnswer, answer), () -> servfail(pending)), nowNs);
     }
 
     private void onA(final PendingQuery pending, final Message aaaaAnswer, final Message aAnswer)
@@ -322,20 +303,8 @@ final class Dns64Flows
             return;
         }
         final Name target = ReverseNames.inAddrArpa(ipv4);
-        upstream.query(target, Type.PTR, DClass.IN, pending.dnssecOk, pending.checkingDisabled(), new UpstreamListener()
-        {
-            @Override
-            public void onAnswer(final Message answer)
-            {
-                guarded(pending, () -> onPtr(pending, target, answer));
-            }
-
-            @Override
-            public void onFailure()
-            {
-                guarded(pending, () -> servfail(pending));
-            }
-        }, nowNs);
+        upstream.query(target, Type.PTR, DClass.IN, pending.dnssecOk, pending.checkingDisabled(),
+            listener(pending, answer -> onPtr(pending, target, answer), () -> servfail(pending)), nowNs);
     }
 
     private void onPtr(final PendingQuery pending, final Name target, final Message ptrAnswer)

@@ -291,14 +291,8 @@ public final class Dns64Resolver implements AutoCloseable
         final boolean negative = rcode == Rcode.NXDOMAIN || (rcode == Rcode.NOERROR && !hasAnswerData(answer));
         if (negative)
         {
-            for (final Record record : authority)
-            {
-                if (record instanceof org.xbill.DNS.SOARecord soa)
-                {
-                    return Math.min(Math.min(soa.getTTL(), soa.getMinimum()), config.cacheMaxNegativeTtl());
-                }
-            }
-            return 0;
+            final long soa = Synthesizer.soaNegativeTtl(authority);
+            return soa < 0 ? 0 : Math.min(soa, config.cacheMaxNegativeTtl());
         }
         if (rcode != Rcode.NOERROR)
         {

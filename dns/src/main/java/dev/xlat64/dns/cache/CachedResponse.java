@@ -20,7 +20,6 @@ public final class CachedResponse
     final int[] ttls;
     final long storedNs;
     final long expiresNs;
-    final int rcode;
     long lastUsedNs;
 
     /**
@@ -43,7 +42,6 @@ public final class CachedResponse
         }
         this.storedNs = storedNs;
         this.expiresNs = storedNs + ttlSeconds * 1_000_000_000L;
-        this.rcode = wire[3] & RCODE_MASK;
         this.lastUsedNs = storedNs;
     }
 
@@ -51,23 +49,6 @@ public final class CachedResponse
     public int length()
     {
         return wire.length;
-    }
-
-    /** @return the RCODE of the cached answer. */
-    public int rcode()
-    {
-        return rcode;
-    }
-
-    /** @return the header flags of the cached answer. */
-    public int flags()
-    {
-        return ((wire[2] & 0xFF) << 8) | (wire[3] & 0xFF);
-    }
-
-    public long expiresNs()
-    {
-        return expiresNs;
     }
 
     /**

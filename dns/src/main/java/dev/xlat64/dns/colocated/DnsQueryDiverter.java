@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.Set;
 
 import dev.xlat64.core.packet.IpProtocol;
+import dev.xlat64.core.packet.Ipv4Header;
+import dev.xlat64.core.packet.Ipv6Header;
+import dev.xlat64.core.packet.UdpHeader;
 import dev.xlat64.core.pipeline.Family;
 import dev.xlat64.core.pipeline.RxDiverter;
+import dev.xlat64.dns.wire.DnsWire;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
@@ -33,10 +37,6 @@ public final class DnsQueryDiverter implements RxDiverter
 {
     /** Ring message type of a query: the message is the IP packet. */
     public static final int MSG_QUERY = 1;
-    /** The smallest DNS message: its header (RFC 1035 §4.1.1). */
-    private static final int DNS_HEADER_LENGTH = 12;
-    private static final int UDP_HEADER_LENGTH = 8;
-    private static final int IPV6_HEADER_LENGTH = 40;
 
     private final RingBuffer queries;
     private final int maxMessageLength;
@@ -70,36 +70,36 @@ public final class DnsQueryDiverter implements RxDiverter
             own.add(endpoint.getAddress());
         }
         own.addAll(ownAddresses);
-        listen6 = new long[v6.size() * 2];
-        ports6 = new int[v6.size()];
-        for (int i = 0; i < v6.size(); i++)
+        listen6 = pack6(v6.stream().map(InetSocketAddress::getAddress).toList());
+        ports6 = v6.stream().mapToInt(InetSocketAddress::getPort).toArray();
+        listen4 = pack4(v4.stream().map(InetSocketAddress::getAddress).toList());
+        ports4 = v4.stream().mapToInt(InetSocketAddress::getPort).toArray();
+        own6 = pack6(own.stream().filter(a -> a instanceof Inet6Address).toList());
+        own4 = pack4(own.stream().filter(a -> a instanceof Inet4Address).toList());
+    }
+
+    /** @return the IPv6 addresses as {high, low} pairs, in order (network byte order, as the packets carry them). */
+    private static long[] pack6(final List<InetAddress> addresses)
+    {
+        final long[] out = new long[addresses.size() * 2];
+        for (int i = 0; i < addresses.size(); i++)
         {
-            final ByteBuffer bytes = ByteBuffer.wrap(v6.get(i).getAddress().getAddress());
-            listen6[2 * i] = bytes.getLong(0);
-            listen6[2 * i + 1] = bytes.getLong(8);
-            ports6[i] = v6.get(i).getPort();
+            final ByteBuffer bytes = ByteBuffer.wrap(addresses.get(i).getAddress()).order(ByteOrder.BIG_ENDIAN);
+            out[2 * i] = bytes.getLong(0);
+            out[2 * i + 1] = bytes.getLong(8);
         }
-        listen4 = new int[v4.size()];
-        ports4 = new int[v4.size()];
-        for (int i = 0; i < v4.size(); i++)
+        return out;
+    }
+
+    /** @return the IPv4 addresses as ints, in order. */
+    private static int[] pack4(final List<InetAddress> addresses)
+    {
+        final int[] out = new int[addresses.size()];
+        for (int i = 0; i < addresses.size(); i++)
         {
-            listen4[i] = ByteBuffer.wrap(v4.get(i).getAddress().getAddress()).getInt(0);
-            ports4[i] = v4.get(i).getPort();
+            out[i] = ByteBuffer.wrap(addresses.get(i).getAddress()).order(ByteOrder.BIG_ENDIAN).getInt(0);
         }
-        final List<InetAddress> own6List = own.stream().filter(a -> a instanceof Inet6Address).toList();
-        final List<InetAddress> own4List = own.stream().filter(a -> a instanceof Inet4Address).toList();
-        own6 = new long[own6List.size() * 2];
-        for (int i = 0; i < own6List.size(); i++)
-        {
-            final ByteBuffer bytes = ByteBuffer.wrap(own6List.get(i).getAddress());
-            own6[2 * i] = bytes.getLong(0);
-            own6[2 * i + 1] = bytes.getLong(8);
-        }
-        own4 = new int[own4List.size()];
-        for (int i = 0; i < own4List.size(); i++)
-        {
-            own4[i] = ByteBuffer.wrap(own4List.get(i).getAddress()).getInt(0);
-        }
+        return out;
     }
 
     @Override
@@ -110,20 +110,20 @@ public final class DnsQueryDiverter implements RxDiverter
 
     private boolean divert6(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (length < IPV6_HEADER_LENGTH)
+        if (length < Ipv6Header.HEADER_LENGTH)
         {
             return false;
         }
         final long high = buffer.getLong(offset + 24, ByteOrder.BIG_ENDIAN);
         final long low = buffer.getLong(offset + 32, ByteOrder.BIG_ENDIAN);
         if ((buffer.getByte(offset + 6) & 0xFF) == IpProtocol.UDP &&
-            length >= IPV6_HEADER_LENGTH + UDP_HEADER_LENGTH + DNS_HEADER_LENGTH)
+            length >= Ipv6Header.HEADER_LENGTH + UdpHeader.HEADER_LENGTH + DnsWire.HEADER_LENGTH)
         {
             final int payloadLength = buffer.getShort(offset + 4, ByteOrder.BIG_ENDIAN) & 0xFFFF;
-            final int udp = offset + IPV6_HEADER_LENGTH;
+            final int udp = offset + Ipv6Header.HEADER_LENGTH;
             final int port = buffer.getShort(udp + 2, ByteOrder.BIG_ENDIAN) & 0xFFFF;
             final int udpLength = buffer.getShort(udp + 4, ByteOrder.BIG_ENDIAN) & 0xFFFF;
-            if (payloadLength == length - IPV6_HEADER_LENGTH && udpLength == payloadLength)
+            if (payloadLength == length - Ipv6Header.HEADER_LENGTH && udpLength == payloadLength)
             {
                 for (int i = 0; i < ports6.length; i++)
                 {
@@ -147,14 +147,14 @@ public final class DnsQueryDiverter implements RxDiverter
 
     private boolean divert4(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (length < 20)
+        if (length < Ipv4Header.HEADER_LENGTH)
         {
             return false;
         }
         final int destination = buffer.getInt(offset + 16, ByteOrder.BIG_ENDIAN);
         final int headerLength = (buffer.getByte(offset) & 0x0F) * 4;
-        if ((buffer.getByte(offset + 9) & 0xFF) == IpProtocol.UDP && headerLength >= 20 &&
-            length >= headerLength + UDP_HEADER_LENGTH + DNS_HEADER_LENGTH &&
+        if ((buffer.getByte(offset + 9) & 0xFF) == IpProtocol.UDP && headerLength >= Ipv4Header.HEADER_LENGTH &&
+            length >= headerLength + UdpHeader.HEADER_LENGTH + DnsWire.HEADER_LENGTH &&
             // Neither MF nor a fragment offset: a whole datagram (RFC 791 §3.1).
             (buffer.getShort(offset + 6, ByteOrder.BIG_ENDIAN) & 0x3FFF) == 0)
         {

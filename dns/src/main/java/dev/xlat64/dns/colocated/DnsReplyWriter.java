@@ -22,7 +22,7 @@ public final class DnsReplyWriter
     /** Hop limit (IPv6) and TTL (IPv4) of answers: the default of Linux and of RFC 1700's era. */
     public static final int HOP_LIMIT = 64;
     public static final int IPV6_OVERHEAD = Ipv6Header.HEADER_LENGTH + UdpHeader.HEADER_LENGTH;
-    public static final int IPV4_OVERHEAD = 20 + UdpHeader.HEADER_LENGTH;
+    public static final int IPV4_OVERHEAD = Ipv4Header.HEADER_LENGTH + UdpHeader.HEADER_LENGTH;
 
     private final Ipv6Header ipv6 = new Ipv6Header();
     private final Ipv4Header ipv4 = new Ipv4Header();
@@ -38,7 +38,7 @@ public final class DnsReplyWriter
     {
         final int dnsLength = dns.remaining();
         final int udpLength = UdpHeader.HEADER_LENGTH + dnsLength;
-        final int ipHeaderLength = origin.family == Family.IPV6 ? Ipv6Header.HEADER_LENGTH : 20;
+        final int ipHeaderLength = origin.family == Family.IPV6 ? Ipv6Header.HEADER_LENGTH : Ipv4Header.HEADER_LENGTH;
         final int udpOffset = offset + ipHeaderLength;
         out.putBytes(udpOffset + UdpHeader.HEADER_LENGTH, dns, dns.position(), dnsLength);
         udp.wrap(out, udpOffset)
@@ -67,7 +67,7 @@ public final class DnsReplyWriter
                 .version(4)
                 .ihl(5)
                 .tos(0)
-                .totalLength(20 + udpLength)
+                .totalLength(Ipv4Header.HEADER_LENGTH + udpLength)
                 .identification(0)
                 .flagsAndFragmentOffset(0)
                 .dontFragment(true)
@@ -76,7 +76,7 @@ public final class DnsReplyWriter
                 .headerChecksum(0)
                 .source(origin.server4)
                 .destination(origin.client4);
-            ipv4.headerChecksum(InternetChecksum.ipv4HeaderChecksum(out, offset, 20));
+            ipv4.headerChecksum(InternetChecksum.ipv4HeaderChecksum(out, offset, Ipv4Header.HEADER_LENGTH));
             pseudo = InternetChecksum.ipv4PseudoHeaderSum(origin.server4, origin.client4, IpProtocol.UDP, udpLength);
         }
         final int checksum = InternetChecksum.finish(InternetChecksum.add(pseudo, InternetChecksum.sum(out, udpOffset, udpLength)));

@@ -1,6 +1,5 @@
 package dev.xlat64.dns.server;
 
-import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 
 /**
@@ -15,9 +14,6 @@ interface DatagramEndpoint extends SelectionHandler
      * @return the datagrams read; 0 when the socket had nothing (EAGAIN).
      */
     int receiveBatch(long nowNs);
-
-    /** @return the socket. */
-    DatagramChannel channel();
 
     @Override
     default int onReady(final SelectionKey key, final long nowNs)

@@ -33,7 +33,6 @@ import org.agrona.concurrent.NanoClock;
 public final class Dns64ServerAgent implements Agent
 {
     private final String name;
-    private final Dns64Config config;
     private final Dns64Counters counters;
     private final NanoClock clock;
     private final Selector selector;
@@ -58,7 +57,6 @@ public final class Dns64ServerAgent implements Agent
         final List<DatagramChannel> udp, final List<ServerSocketChannel> tcpListeners, final long maxSleepMs) throws IOException
     {
         this.name = name;
-        this.config = config;
         this.counters = counters;
         this.clock = clock;
         this.maxSleepMs = maxSleepMs;
@@ -91,16 +89,6 @@ public final class Dns64ServerAgent implements Agent
         }
         final DatagramChannel upstream = resolver.upstream().udpChannel();
         upstream.register(selector, SelectionKey.OP_READ, (SelectionHandler)(key, now) -> resolver.upstream().receive(now));
-    }
-
-    Selector selector()
-    {
-        return selector;
-    }
-
-    Dns64Resolver resolver()
-    {
-        return resolver;
     }
 
     /** @return whether UDP socket {@code index} is being drained (out of the epoll set). */

@@ -27,7 +27,6 @@ final class MmsgUdpEndpoint implements DatagramEndpoint, ResponseHandler
     private static final ValueLayout.OfLong LONG_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final Object CURRENT = new Object();
 
-    private final DatagramChannel channel;
     private final int fd;
     private final Dns64Resolver resolver;
     private final Dns64Counters counters;
@@ -56,7 +55,6 @@ final class MmsgUdpEndpoint implements DatagramEndpoint, ResponseHandler
 
     MmsgUdpEndpoint(final DatagramChannel channel, final Dns64Resolver resolver, final Dns64Counters counters)
     {
-        this.channel = channel;
         this.fd = Mmsg.fd(channel);
         this.resolver = resolver;
         this.counters = counters;
@@ -289,12 +287,6 @@ final class MmsgUdpEndpoint implements DatagramEndpoint, ResponseHandler
     boolean segmentOffload()
     {
         return segmentOffload;
-    }
-
-    @Override
-    public DatagramChannel channel()
-    {
-        return channel;
     }
 
     void close()

@@ -100,10 +100,7 @@ public final class TcpClients
                 }
                 counters.increment(Dns64Counter.TCP_CONNECTIONS);
                 channel.configureBlocking(false);
-                final TcpConnection[] holder = new TcpConnection[1];
-                final TcpConnection connection = new TcpConnection(channel, resolver, counters, now,
-                    () -> connections.remove(holder[0]));
-                holder[0] = connection;
+                final TcpConnection connection = new TcpConnection(channel, resolver, counters, now, connections::remove);
                 connection.key(channel.register(selector, SelectionKey.OP_READ, connection));
                 connections.add(connection);
             }

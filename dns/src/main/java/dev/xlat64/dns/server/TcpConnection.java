@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 
 import dev.xlat64.dns.ClientAddress;
 import dev.xlat64.dns.Dns64Counter;
@@ -28,11 +29,11 @@ final class TcpConnection implements SelectionHandler, ResponseHandler
     private SelectionKey key;
     private long lastActivityNs;
     private boolean closed;
-    private final Runnable onClose;
+    private final Consumer<TcpConnection> onClose;
 
     TcpConnection(
         final SocketChannel channel, final Dns64Resolver resolver, final Dns64Counters counters, final long nowNs,
-        final Runnable onClose) throws IOException
+        final Consumer<TcpConnection> onClose) throws IOException
     {
         this.channel = channel;
         this.resolver = resolver;
@@ -50,11 +51,6 @@ final class TcpConnection implements SelectionHandler, ResponseHandler
     long lastActivityNs()
     {
         return lastActivityNs;
-    }
-
-    boolean closed()
-    {
-        return closed;
     }
 
     @Override
@@ -162,6 +158,6 @@ final class TcpConnection implements SelectionHandler, ResponseHandler
         {
             counters.increment(Dns64Counter.INTERNAL_ERRORS);
         }
-        onClose.run();
+        onClose.accept(this);
     }
 }

@@ -83,10 +83,4 @@ final class UdpEndpoint implements DatagramEndpoint, ResponseHandler
             counters.increment(Dns64Counter.SEND_FAILED);
         }
     }
-
-    @Override
-    public DatagramChannel channel()
-    {
-        return channel;
-    }
 }

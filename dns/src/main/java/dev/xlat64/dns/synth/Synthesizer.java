@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 import dev.xlat64.core.addr.Ipv4Prefix;
+import dev.xlat64.core.addr.Ipv6Address;
 import dev.xlat64.core.addr.Ipv6Prefix;
 import dev.xlat64.core.rfc6052.Rfc6052Prefix;
 import org.xbill.DNS.AAAARecord;
@@ -92,18 +93,18 @@ public final class Synthesizer
      */
     public static long negativeTtlBound(final Message negative)
     {
-        final long soa = soaNegativeTtl(negative);
+        final long soa = negative == null ? -1 : soaNegativeTtl(negative.getSection(Section.AUTHORITY));
         return soa < 0 ? NO_SOA_TTL : soa;
     }
 
-    /** @return min(SOA TTL, SOA MINIMUM) of the first SOA in the authority section, or -1 if none. */
-    public static long soaNegativeTtl(final Message message)
+    /**
+     * RFC 2308 §5: the negative-caching TTL a negative answer's SOA gives.
+     *
+     * @return min(SOA TTL, SOA MINIMUM) of the first SOA in the authority section, or -1 if none.
+     */
+    public static long soaNegativeTtl(final List<Record> authority)
     {
-        if (message == null)
-        {
-            return -1;
-        }
-        for (final Record record : message.getSection(Section.AUTHORITY))
+        for (final Record record : authority)
         {
             if (record instanceof SOARecord soa)
             {
@@ -120,14 +121,7 @@ public final class Synthesizer
 
     static AAAARecord aaaa(final Name owner, final long ttl, final Rfc6052Prefix prefix, final int ipv4)
     {
-        final long high = prefix.embedHigh(ipv4);
-        final long low = prefix.embedLow(ipv4);
-        final byte[] bytes = new byte[16];
-        for (int i = 0; i < 8; i++)
-        {
-            bytes[i] = (byte)(high >>> (56 - 8 * i));
-            bytes[i + 8] = (byte)(low >>> (56 - 8 * i));
-        }
+        final byte[] bytes = Ipv6Address.of(prefix.embedHigh(ipv4), prefix.embedLow(ipv4)).toBytes();
         try
         {
             // Inet6Address.getByAddress keeps ::ffff:... as IPv6 (InetAddress.getByAddress would not).

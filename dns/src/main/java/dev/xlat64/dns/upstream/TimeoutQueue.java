@@ -53,11 +53,6 @@ final class TimeoutQueue
         return null;
     }
 
-    int size()
-    {
-        return size;
-    }
-
     private void grow()
     {
         final int capacity = exchanges.length * 2;

@@ -5,9 +5,9 @@ import static dev.xlat64.dns.wire.DnsWire.*;
 import java.nio.ByteBuffer;
 
 /**
- * Writes short answers that need no upstream: FORMERR, NOTIMP, REFUSED, SERVFAIL, BADVERS, and the
- * truncated (TC) form of an answer too large for UDP. Header and question only (the question is echoed
- * only when it was read in full), plus an OPT record when the query had one (RFC 6891 §7).
+ * Writes short answers that need no upstream: FORMERR, NOTIMP, REFUSED, SERVFAIL, BADVERS. Header and
+ * question only (the question is echoed only when it was read in full), plus an OPT record when the query
+ * had one (RFC 6891 §7).
  */
 public final class ErrorResponses
 {
@@ -29,7 +29,7 @@ public final class ErrorResponses
         final int start = out.position();
         final int questionEnd = parser.questionEnd();
         final boolean withQuestion = questionEnd > 0;
-        writeHeader(parser, rcode & RCODE_MASK, 0, out, start, withQuestion, parser.edns());
+        writeHeader(parser, rcode & RCODE_MASK, out, start, withQuestion, parser.edns());
         int i = start + HEADER_LENGTH;
         if (withQuestion)
         {
@@ -45,27 +45,14 @@ public final class ErrorResponses
         out.limit(i);
     }
 
-    /**
-     * Writes the truncated form of an answer: the same header flags and RCODE with TC set, the question, no
-     * records (RFC 2181 §9: the client retries over TCP).
-     */
-    public static void writeTruncated(
-        final ByteBuffer query, final QueryParser parser, final int rcode, final int extraFlags, final ByteBuffer out,
-        final int udpPayload)
-    {
-        write(query, parser, rcode, out, udpPayload);
-        final int start = out.position();
-        out.putShort(start + FLAGS_OFFSET, (short)(u16(out, start + FLAGS_OFFSET) | FLAG_TC | extraFlags));
-    }
-
     private static void writeHeader(
-        final QueryParser parser, final int rcode, final int extraFlags, final ByteBuffer out, final int start,
+        final QueryParser parser, final int rcode, final ByteBuffer out, final int start,
         final boolean withQuestion, final boolean withOpt)
     {
         out.putShort(start + ID_OFFSET, (short)parser.id());
         // QR, the query's opcode, RD and CD copied (RFC 1035 §4.1.1, RFC 4035 §3.2.2), RA: we recurse.
         final int flags = FLAG_QR | (parser.flags() & (OPCODE_MASK << OPCODE_SHIFT)) | (parser.flags() & (FLAG_RD | FLAG_CD)) |
-            FLAG_RA | extraFlags | rcode;
+            FLAG_RA | rcode;
         out.putShort(start + FLAGS_OFFSET, (short)flags);
         out.putShort(start + QDCOUNT_OFFSET, (short)(withQuestion ? 1 : 0));
         out.putShort(start + ANCOUNT_OFFSET, (short)0);

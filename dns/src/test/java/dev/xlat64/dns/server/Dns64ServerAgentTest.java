@@ -39,10 +39,8 @@ class Dns64ServerAgentTest
             client.bind(new InetSocketAddress("127.0.0.1", 0));
             client.configureBlocking(false);
             final InetSocketAddress target = (InetSocketAddress)listen.getLocalAddress();
-            final Dns64Config config = Dns64Config.builder().prefix("2001:db8:64::/96").upstream(zone.address()).listen(target).build();
             final Dns64Counters counters = Dns64Counters.inMemory("agent");
-            final Dns64ServerAgent agent = new Dns64ServerAgent(
-                "dns64-test", config, counters, SystemNanoClock.INSTANCE, List.of(listen), List.of(), 1);
+            final Dns64ServerAgent agent = agent(zone, listen, counters);
             try
             {
                 // A miss: the answer comes from the upstream after a few cycles, and then the cache holds it.
@@ -107,10 +105,8 @@ class Dns64ServerAgentTest
             client.configureBlocking(false);
             other.configureBlocking(false);
             final InetSocketAddress target = (InetSocketAddress)listen.getLocalAddress();
-            final Dns64Config config = Dns64Config.builder().prefix("2001:db8:64::/96").upstream(zone.address()).listen(target).build();
             final Dns64Counters counters = Dns64Counters.inMemory("agent");
-            final Dns64ServerAgent agent = new Dns64ServerAgent(
-                "dns64-test", config, counters, SystemNanoClock.INSTANCE, List.of(listen), List.of(), 1);
+            final Dns64ServerAgent agent = agent(zone, listen, counters);
             try
             {
                 send(client, target, 1);
@@ -165,10 +161,8 @@ class Dns64ServerAgentTest
                     arena.allocateFrom(java.lang.foreign.ValueLayout.JAVA_INT, one), 4));
             }
             final InetSocketAddress target = (InetSocketAddress)listen.getLocalAddress();
-            final Dns64Config config = Dns64Config.builder().prefix("2001:db8:64::/96").upstream(zone.address()).listen(target).build();
             final Dns64Counters counters = Dns64Counters.inMemory("agent");
-            final Dns64ServerAgent agent = new Dns64ServerAgent(
-                "dns64-test", config, counters, SystemNanoClock.INSTANCE, List.of(listen), List.of(), 1);
+            final Dns64ServerAgent agent = agent(zone, listen, counters);
             try
             {
                 send(client, target, 1);
@@ -189,6 +183,15 @@ class Dns64ServerAgentTest
                 agent.onClose();
             }
         }
+    }
+
+    /** An agent serving {@code listen} alone, asking {@code zone}, sleeping at most 1 ms. */
+    private static Dns64ServerAgent agent(final ZoneServer zone, final DatagramChannel listen, final Dns64Counters counters)
+        throws Exception
+    {
+        final Dns64Config config = Dns64Config.builder().prefix("2001:db8:64::/96").upstream(zone.address())
+            .listen((InetSocketAddress)listen.getLocalAddress()).build();
+        return new Dns64ServerAgent("dns64-test", config, counters, SystemNanoClock.INSTANCE, List.of(listen), List.of(), 1);
     }
 
     private static void send(final DatagramChannel client, final InetSocketAddress target, final int id) throws Exception
