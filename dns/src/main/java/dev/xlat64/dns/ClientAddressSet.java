@@ -28,7 +28,7 @@ public final class ClientAddressSet
         for (int i = 0; i < v4.size(); i++)
         {
             v4Address[i] = v4.get(i).address();
-            v4Mask[i] = v4.get(i).length() == 0 ? 0 : -1 << (32 - v4.get(i).length());
+            v4Mask[i] = Ipv4Prefix.mask(v4.get(i).length());
             all.add(v4.get(i).toString());
         }
         v6High = new long[v6.size()];

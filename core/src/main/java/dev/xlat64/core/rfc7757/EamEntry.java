@@ -1,5 +1,6 @@
 package dev.xlat64.core.rfc7757;
 
+import dev.xlat64.core.addr.Ipv4Prefix;
 import dev.xlat64.core.addr.Ipv6Prefix;
 
 /**
@@ -33,7 +34,7 @@ public record EamEntry(long ipv6High, long ipv6Low, int ipv6Length, int ipv4, in
                 (128 - ipv6Length) + " bits, IPv4 /" + ipv4Length + " leaves " + (32 - ipv4Length) +
                 " (RFC 7757 §3.1 needs equal suffixes)");
         }
-        if ((ipv4 & ~mask4(ipv4Length)) != 0)
+        if ((ipv4 & ~Ipv4Prefix.mask(ipv4Length)) != 0)
         {
             throw new IllegalArgumentException("IPv4 prefix has bits set past /" + ipv4Length);
         }
@@ -41,14 +42,5 @@ public record EamEntry(long ipv6High, long ipv6Low, int ipv6Length, int ipv4, in
         {
             throw new IllegalArgumentException("IPv6 prefix has bits set past /" + ipv6Length);
         }
-    }
-
-    /**
-     * @param length prefix length 0..32.
-     * @return the IPv4 netmask.
-     */
-    public static int mask4(final int length)
-    {
-        return length == 0 ? 0 : -1 << (32 - length);
     }
 }

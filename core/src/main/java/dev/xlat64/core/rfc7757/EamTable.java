@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.xlat64.core.addr.Ipv4Prefix;
 import dev.xlat64.core.addr.Ipv6Prefix;
 
 /**
@@ -130,7 +131,7 @@ public final class EamTable
     {
         for (int g = 0; g < lengths4.length; g++)
         {
-            final int key = ipv4 & EamEntry.mask4(lengths4[g]);
+            final int key = ipv4 & Ipv4Prefix.mask(lengths4[g]);
             final int[] keys = keys4[g];
             int low = 0;
             int high = keys.length - 1;
@@ -204,7 +205,7 @@ public final class EamTable
     public int translate6to4(final int index, final long low)
     {
         final EamEntry entry = entries[index];
-        return entry.ipv4() | ((int)low & ~EamEntry.mask4(entry.ipv4Length()));
+        return entry.ipv4() | ((int)low & ~Ipv4Prefix.mask(entry.ipv4Length()));
     }
 
     /**
@@ -228,7 +229,7 @@ public final class EamTable
     public long translate4to6Low(final int index, final int ipv4)
     {
         final EamEntry entry = entries[index];
-        final long suffix = (ipv4 & ~EamEntry.mask4(entry.ipv4Length())) & 0xFFFF_FFFFL;
+        final long suffix = (ipv4 & ~Ipv4Prefix.mask(entry.ipv4Length())) & 0xFFFF_FFFFL;
         return entry.ipv6Low() | suffix;
     }
 

@@ -103,7 +103,7 @@ final class IcmpErrors64
         final int innerFragment = innerExtensions.fragmentHeaderOffset();
         final int fragmentField = innerFragment < 0 ? 0 :
             buffer.getShort(innerFragment + FragmentHeader.FRAGMENT_OFFSET_OFFSET, BIG_ENDIAN) & 0xFFFF;
-        final boolean innerHasTransport = (fragmentField & 0xFFF8) == 0;
+        final boolean innerHasTransport = (fragmentField & FragmentHeader.OFFSET_MASK) == 0;
         final int innerDeclaredL4 = Ipv6Header.HEADER_LENGTH + inner6Payload(buffer, innerStart) - (innerL4 - innerStart);
         // What is at hand of the packet in error, without RFC 4884 padding past its declared length.
         final int innerDataAvailable = Math.max(0, Math.min(innerEnd - innerL4, innerDeclaredL4));

@@ -101,7 +101,7 @@ final class Xlat64
             fragmentId = buffer.getInt(fragmentOffset + FragmentHeader.IDENTIFICATION_OFFSET, BIG_ENDIAN);
             isFragment = (fragmentField & 0xFFF9) != 0; // offset or M set; an atomic fragment is not a fragment
         }
-        final boolean hasTransportHeader = (fragmentField & 0xFFF8) == 0;
+        final boolean hasTransportHeader = (fragmentField & FragmentHeader.OFFSET_MASK) == 0;
         final int l4Length = end - l4Offset;
 
         // Classify: ICMPv6 errors carry a packet to translate too.
