@@ -14,6 +14,7 @@ import dev.xlat64.core.pipeline.RxDiverter;
 import dev.xlat64.core.pipeline.WorkerSelector;
 import dev.xlat64.core.addr.Ipv4Address;
 import dev.xlat64.core.addr.Ipv6Address;
+import dev.xlat64.core.packet.MacAddress;
 import dev.xlat64.io.counters.CountersFile;
 import dev.xlat64.io.counters.PrometheusEndpoint;
 import dev.xlat64.io.neighbor.NeighborConfig;
@@ -94,15 +95,18 @@ public final class GatewayRuntime implements AutoCloseable
         closeables.add(ipv6Port instanceof AutoCloseable c ? c : () -> {});
         if (config.singlePort())
         {
-            log.printf("xlat64: port %s, IPv6 and IPv4 side, mac %s%n", ipv6Port.name(), mac(ipv6Port.macAddress()));
+            log.printf("xlat64: port %s, IPv6 and IPv4 side, mac %s%n", ipv6Port.name(),
+                MacAddress.format(ipv6Port.macAddress()));
         }
         else
         {
             final PacketPort ipv4Port = opener.open(config.ipv4Interface(), counters.manager());
             ports.add(ipv4Port);
             closeables.add(ipv4Port instanceof AutoCloseable c ? c : () -> {});
-            log.printf("xlat64: port %s, IPv6 side, mac %s%n", ipv6Port.name(), mac(ipv6Port.macAddress()));
-            log.printf("xlat64: port %s, IPv4 side, mac %s%n", ipv4Port.name(), mac(ipv4Port.macAddress()));
+            log.printf("xlat64: port %s, IPv6 side, mac %s%n", ipv6Port.name(),
+                MacAddress.format(ipv6Port.macAddress()));
+            log.printf("xlat64: port %s, IPv4 side, mac %s%n", ipv4Port.name(),
+                MacAddress.format(ipv4Port.macAddress()));
         }
         log.println("xlat64: translator: " + describeTranslator);
 
@@ -149,7 +153,8 @@ public final class GatewayRuntime implements AutoCloseable
         if (staticNextHops(config))
         {
             Arrays.fill(resolvers, NextHopResolver.fixed(ipv6Mac, ipv4Mac));
-            log.printf("xlat64: next hops: IPv6 side %s, IPv4 side %s (static)%n", mac(ipv6Mac), mac(ipv4Mac));
+            log.printf("xlat64: next hops: IPv6 side %s, IPv4 side %s (static)%n", MacAddress.format(ipv6Mac),
+                MacAddress.format(ipv4Mac));
             return resolvers;
         }
         final int ipv4Port = ports.size() - 1;
@@ -170,13 +175,13 @@ public final class GatewayRuntime implements AutoCloseable
             if (ipv6Side)
             {
                 how.add(own6 != null ? "IPv6 by NDP from " + own6 + (router6 != null ? " via " + router6 : " (on-link)") :
-                    "IPv6 static " + mac(ipv6Mac));
+                    "IPv6 static " + MacAddress.format(ipv6Mac));
             }
             if (ipv4Side)
             {
                 how.add(own4 != null ? "IPv4 by ARP from " + Ipv4Address.format(own4) +
                     (config.ipv4NextHop() != null ? " via " + Ipv4Address.format(config.ipv4NextHop()) : " (on-link)") :
-                    "IPv4 static " + mac(ipv4Mac));
+                    "IPv4 static " + MacAddress.format(ipv4Mac));
             }
             log.printf("xlat64: next hops on %s: %s%n", port.name(), String.join(", ", how));
         }
@@ -192,20 +197,6 @@ public final class GatewayRuntime implements AutoCloseable
     private static String hostForUrl(final String host)
     {
         return host.contains(":") ? "[" + host + "]" : host;
-    }
-
-    static String mac(final long mac)
-    {
-        final StringBuilder sb = new StringBuilder(17);
-        for (int shift = 40; shift >= 0; shift -= 8)
-        {
-            if (sb.length() > 0)
-            {
-                sb.append(':');
-            }
-            sb.append(String.format("%02x", (mac >>> shift) & 0xFF));
-        }
-        return sb.toString();
     }
 
     /**

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.counters.TranslatorOutcome;
+import dev.xlat64.core.packet.MacAddress;
 import dev.xlat64.core.rfc7915.PacketSink;
 import dev.xlat64.core.rfc7915.Side;
 import dev.xlat64.core.rfc7915.Translator;
@@ -28,6 +29,7 @@ import dev.xlat64.io.afpacket.PacketSocket;
 import dev.xlat64.io.afpacket.PacketSocketOptions;
 import dev.xlat64.io.config.ConfigNode;
 import dev.xlat64.io.config.TranslatorConfigReader;
+import dev.xlat64.io.demo.LabGatewayConfig;
 
 /**
  * The kernel as a second oracle: real ping, UDP and TCP between the client and server namespaces of a
@@ -219,13 +221,8 @@ class SiitKernelOracleTest
                 new PacketSocketOptions().ignoreOutgoing(true).namespace(gateway));
             four = PacketSocket.open(lab.gatewayIpv4Interface(),
                 new PacketSocketOptions().ignoreOutgoing(true).namespace(gateway));
-            clientMac = mac(lab.exec(NetnsLab.Role.CLIENT, "cat", "/sys/class/net/" + lab.clientInterface() + "/address"));
-            serverMac = mac(lab.exec(NetnsLab.Role.SERVER, "cat", "/sys/class/net/" + lab.serverInterface() + "/address"));
-        }
-
-        private static long mac(final ExecResult result)
-        {
-            return Long.parseLong(result.output().trim().replace(":", ""), 16);
+            clientMac = MacAddress.parse(LabGatewayConfig.mac(lab, NetnsLab.Role.CLIENT, lab.clientInterface()));
+            serverMac = MacAddress.parse(LabGatewayConfig.mac(lab, NetnsLab.Role.SERVER, lab.serverInterface()));
         }
 
         @Override
@@ -278,19 +275,11 @@ class SiitKernelOracleTest
         {
             final PacketSocket socket = egress == Side.IPV6 ? six : four;
             final long destination = egress == Side.IPV6 ? clientMac : serverMac;
-            putMac(frame, 0, destination);
-            putMac(frame, 6, socket.macAddress());
+            MacAddress.put(frame, 0, destination);
+            MacAddress.put(frame, 6, socket.macAddress());
             frame.putShort(12, (short)(egress == Side.IPV6 ? 0x86DD : 0x0800), ByteOrder.BIG_ENDIAN);
             frame.putBytes(14, buffer, offset, length);
             socket.send(frame, 0, 14 + length);
-        }
-
-        private static void putMac(final MutableDirectBuffer buffer, final int at, final long mac)
-        {
-            for (int i = 0; i < 6; i++)
-            {
-                buffer.putByte(at + i, (byte)(mac >>> (40 - 8 * i)));
-            }
         }
 
         @Override
