@@ -53,17 +53,13 @@ class SiitKernelOracleTest
 
     private static NetnsLab lab;
     private static TranslatorLoop loop;
-    private static Thread thread;
 
     @BeforeAll
     static void start() throws Exception
     {
         Requirements.requireLab();
         lab = NetnsLab.create();
-        loop = new TranslatorLoop(lab, CONFIG);
-        thread = new Thread(loop, "siit-oracle");
-        thread.setDaemon(true);
-        thread.start();
+        loop = TranslatorLoop.start(lab, CONFIG, "siit-oracle");
     }
 
     @AfterAll
@@ -71,8 +67,6 @@ class SiitKernelOracleTest
     {
         if (loop != null)
         {
-            loop.running.set(false);
-            thread.join(5_000);
             loop.close();
         }
         if (lab != null)
@@ -195,11 +189,12 @@ class SiitKernelOracleTest
         return process;
     }
 
-    /** The tiny gateway: poll both sockets, translate, frame, send. */
+    /** The tiny gateway: poll both sockets, translate, frame, send, on its own daemon thread. */
     static final class TranslatorLoop implements Runnable, PacketSink, AutoCloseable
     {
-        final AtomicBoolean running = new AtomicBoolean(true);
         final TranslatorCounters counters;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
         private final Translator translator;
         private final PacketSocket six;
         private final PacketSocket four;
@@ -210,7 +205,7 @@ class SiitKernelOracleTest
         private final FrameHandler fromSix = (buffer, offset, length) -> handle(Side.IPV6, buffer, offset, length);
         private final FrameHandler fromFour = (buffer, offset, length) -> handle(Side.IPV4, buffer, offset, length);
 
-        TranslatorLoop(final NetnsLab lab, final String config) throws IOException
+        private TranslatorLoop(final NetnsLab lab, final String config, final String threadName) throws IOException
         {
             final CountersManager manager = new CountersManager(
                 new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
@@ -223,6 +218,17 @@ class SiitKernelOracleTest
                 new PacketSocketOptions().ignoreOutgoing(true).namespace(gateway));
             clientMac = MacAddress.parse(LabGatewayConfig.mac(lab, NetnsLab.Role.CLIENT, lab.clientInterface()));
             serverMac = MacAddress.parse(LabGatewayConfig.mac(lab, NetnsLab.Role.SERVER, lab.serverInterface()));
+            thread = new Thread(this, threadName);
+            thread.setDaemon(true);
+        }
+
+        /** Opens the gateway's sockets in {@code lab} and starts translating with {@code config}. */
+        static TranslatorLoop start(final NetnsLab lab, final String config, final String threadName)
+            throws IOException
+        {
+            final TranslatorLoop loop = new TranslatorLoop(lab, config, threadName);
+            loop.thread.start();
+            return loop;
         }
 
         @Override
@@ -251,8 +257,7 @@ class SiitKernelOracleTest
         private void handle(final Side side, final MutableDirectBuffer buffer, final int offset, final int length)
         {
             final PacketSocket socket = side == Side.IPV6 ? six : four;
-            final long destination = ((long)(buffer.getInt(offset, ByteOrder.BIG_ENDIAN)) << 16 |
-                (buffer.getShort(offset + 4, ByteOrder.BIG_ENDIAN) & 0xFFFF)) & 0xFFFF_FFFF_FFFFL;
+            final long destination = MacAddress.get(buffer, offset);
             final int etherType = buffer.getShort(offset + 12, ByteOrder.BIG_ENDIAN) & 0xFFFF;
             if (destination != socket.macAddress() || etherType != (side == Side.IPV6 ? 0x86DD : 0x0800))
             {
@@ -282,9 +287,12 @@ class SiitKernelOracleTest
             socket.send(frame, 0, 14 + length);
         }
 
+        /** Stops the thread (waiting up to 5 s) and closes the sockets. */
         @Override
-        public void close()
+        public void close() throws InterruptedException
         {
+            running.set(false);
+            thread.join(5_000);
             six.close();
             four.close();
         }
