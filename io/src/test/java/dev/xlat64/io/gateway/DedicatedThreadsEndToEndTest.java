@@ -66,10 +66,8 @@ class DedicatedThreadsEndToEndTest
         Requirements.requireLab();
         try (NetnsLab lab = NetnsLab.builder().create())
         {
-            final String yaml = LabGatewayConfig.yaml(lab, 1500, dir.resolve("counters"))
-                .replace("  workers: 1\n  threading: shared\n  threads: 1\n  idle-strategy: poll\n" +
-                    "  tpacket-version: 2\n", "  workers: 2\n  threading: dedicated\n  idle-strategy: sleep\n" +
-                    "  tpacket-version: 3\n");
+            final String yaml = LabGatewayConfig.yaml(lab, 1500, dir.resolve("counters"), false,
+                "  workers: 2\n  threading: dedicated\n  idle-strategy: sleep\n  tpacket-version: 3\n");
             assertTrue(yaml.contains("threading: dedicated"), yaml);
             final ConfigNode root = ConfigNode.parse("dedicated.yaml", yaml);
             final GatewayConfig config = GatewayConfig.read(root);
