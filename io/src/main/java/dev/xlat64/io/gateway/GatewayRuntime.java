@@ -8,10 +8,14 @@ import java.util.List;
 
 import org.agrona.CloseHelper;
 
+import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.pipeline.NextHopResolver;
 import dev.xlat64.core.pipeline.PacketPort;
 import dev.xlat64.core.pipeline.RxDiverter;
+import dev.xlat64.core.pipeline.SiitWorkerSelector;
 import dev.xlat64.core.pipeline.WorkerSelector;
+import dev.xlat64.core.rfc7915.Translator;
+import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.core.addr.Ipv4Address;
 import dev.xlat64.core.addr.Ipv6Address;
 import dev.xlat64.core.packet.MacAddress;
@@ -44,21 +48,44 @@ public final class GatewayRuntime implements AutoCloseable
     }
 
     /**
-     * Starts everything; on failure closes what was started and rethrows.
-     *
-     * @param selector picks each packet's worker.
-     * @param describeTranslator one line describing the translation config, for the log.
+     * Starts the SIIT gateway {@code xlat64 run} runs: an AF_PACKET port per interface (inside network namespace
+     * {@code namespace} when not null), one RFC 7915 translator per worker with its counters labelled
+     * {@code worker-N}, packets spread over the workers by {@link SiitWorkerSelector}, and the colocated DNS64 when
+     * {@code dns64} is not null; on failure closes what was started and rethrows.
      */
-    public static GatewayRuntime start(
-        final GatewayConfig config, final PortOpener ports, final ProcessorFactory processors,
-        final WorkerSelector selector, final String describeTranslator, final PrintStream log) throws IOException
+    public static GatewayRuntime startSiit(
+        final GatewayConfig config, final TranslatorConfig translator, final String namespace,
+        final GatewayDns64Config dns64, final PrintStream log) throws IOException
     {
-        return start(config, ports, processors, selector, describeTranslator, null, log);
+        return start(config,
+            (name, counters) -> PacketSocketPort.open(name, counters, namespace, config.tpacketVersion()),
+            (worker, counters) -> new TranslatorProcessor(
+                new Translator(translator, new TranslatorCounters(counters, "worker-" + worker))),
+            new SiitWorkerSelector(translator.pool6(), translator.eamt()), describe(translator), dns64, log);
+    }
+
+    /**
+     * @return the start-up log line describing the translation.
+     */
+    static String describe(final TranslatorConfig config)
+    {
+        final StringBuilder sb = new StringBuilder("SIIT (RFC 7915)");
+        if (config.pool6() != null)
+        {
+            sb.append(", pool6 ").append(config.pool6());
+        }
+        final int eams = config.eamt().size();
+        sb.append(", ").append(eams).append(eams == 1 ? " EAMT entry" : " EAMT entries");
+        sb.append(", MTU IPv6 ").append(config.ipv6MtuBytes()).append(" IPv4 ").append(config.ipv4MtuBytes());
+        return sb.toString();
     }
 
     /**
      * Starts everything, with the colocated DNS64 when {@code dns64} is not null; on failure closes what was
      * started and rethrows.
+     *
+     * @param selector picks each packet's worker.
+     * @param describeTranslator one line describing the translation config, for the log.
      */
     public static GatewayRuntime start(
         final GatewayConfig config, final PortOpener ports, final ProcessorFactory processors,

@@ -17,9 +17,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.xlat64.core.counters.TranslatorCounters;
-import dev.xlat64.core.pipeline.SiitWorkerSelector;
-import dev.xlat64.core.rfc7915.Translator;
 import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.io.afpacket.NetworkNamespace;
 import dev.xlat64.io.config.ConfigNode;
@@ -74,12 +71,8 @@ class DedicatedThreadsEndToEndTest
             final TranslatorConfig translator = TranslatorConfigReader.read(root);
             final ByteArrayOutputStream log = new ByteArrayOutputStream();
             final String ns = lab.namespace(NetnsLab.Role.GATEWAY);
-            try (GatewayRuntime gateway = GatewayRuntime.start(config,
-                (name, counters) -> PacketSocketPort.open(name, counters, ns, config.tpacketVersion()),
-                (worker, counters) -> new TranslatorProcessor(
-                    new Translator(translator, new TranslatorCounters(counters, "worker-" + worker))),
-                new SiitWorkerSelector(translator.pool6(), translator.eamt()),
-                "SIIT", new PrintStream(log, true, StandardCharsets.UTF_8)))
+            try (GatewayRuntime gateway = GatewayRuntime.startSiit(config, translator, ns, null,
+                new PrintStream(log, true, StandardCharsets.UTF_8)))
             {
                 assertTrue(log.toString(StandardCharsets.UTF_8).contains("threading dedicated"), log.toString());
                 final PingResult ping = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT,
