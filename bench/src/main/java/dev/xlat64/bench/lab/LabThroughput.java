@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.xlat64.io.demo.LabGatewayConfig;
 import dev.xlat64.io.demo.PingResult;
 import dev.xlat64.io.gateway.CpuAffinity;
 import dev.xlat64.io.lab.NetnsLab;
@@ -128,7 +129,7 @@ public final class LabThroughput
     {
         running.start(lab, GATEWAY_CPU);
         // Warm up: resolves neighbors and lets the JIT compile the data path before the first trial.
-        lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-c", "3", "-i", "0.2", dev.xlat64.io.demo.LabGatewayConfig.SERVER_IPV6);
+        lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-c", "3", "-i", "0.2", LabGatewayConfig.SERVER_IPV6);
         // The tester's receive side: the server's veth counts each test frame, then drops it at its first hook.
         // Through the IP stack to a socket it would cost about as much again, and veth runs that on the sending
         // CPU, the gateway's, for either gateway.
@@ -161,9 +162,9 @@ public final class LabThroughput
     private static double pingRttMs(final NetnsLab lab) throws IOException, InterruptedException
     {
         lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-q", "-c", "3000", "-i", "0.001",
-            dev.xlat64.io.demo.LabGatewayConfig.SERVER_IPV6);
+            LabGatewayConfig.SERVER_IPV6);
         final PingResult ping = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-c", "20", "-i", "0.05",
-            dev.xlat64.io.demo.LabGatewayConfig.SERVER_IPV6).output());
+            LabGatewayConfig.SERVER_IPV6).output());
         return ping.received() == 0 ? Double.NaN : ping.averageRttMs();
     }
 

@@ -83,7 +83,6 @@ final class XlatUnderTest implements GatewayUnderTest
         if (process != null)
         {
             process.stop(10_000);
-            process.close();
         }
     }
 }
