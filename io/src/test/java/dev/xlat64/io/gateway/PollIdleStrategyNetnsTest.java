@@ -10,11 +10,11 @@ import dev.xlat64.core.packet.MacAddress;
 import dev.xlat64.io.afpacket.PacketSocket;
 import dev.xlat64.io.afpacket.PacketSocketOptions;
 import dev.xlat64.io.lab.NetnsLab;
+import dev.xlat64.io.lab.Requirements;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The poll idle strategy on a real AF_PACKET socket: a thread asleep in poll(2) with a 30 s timeout wakes when a
@@ -28,8 +28,7 @@ class PollIdleStrategyNetnsTest
     @Test
     void shouldWakeFromPollWhenAFrameArrives() throws Exception
     {
-        final String reason = NetnsLab.unavailableReason();
-        assumeTrue(reason == null, () -> "network namespaces cannot be made here: " + reason);
+        Requirements.requireLab();
         try (NetnsLab lab = NetnsLab.create();
             PacketSocket client = open(lab.clientInterface(), lab.namespace(NetnsLab.Role.CLIENT));
             PacketSocket gateway = open(lab.gatewayIpv6Interface(), lab.namespace(NetnsLab.Role.GATEWAY)))
