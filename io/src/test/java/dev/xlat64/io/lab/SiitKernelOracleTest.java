@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.counters.TranslatorOutcome;
@@ -207,8 +208,7 @@ class SiitKernelOracleTest
 
         private TranslatorLoop(final NetnsLab lab, final String config, final String threadName) throws IOException
         {
-            final CountersManager manager = new CountersManager(
-                new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
+            final CountersManager manager = CounterSet.inMemoryManager(512);
             counters = new TranslatorCounters(manager, "oracle");
             translator = new Translator(TranslatorConfigReader.read(ConfigNode.parse("oracle.yaml", config)), counters);
             final String gateway = lab.namespace(NetnsLab.Role.GATEWAY);
