@@ -92,7 +92,8 @@ public final class LabThroughput
     private static Round measure(final GatewayUnderTest gateway, final double trialSeconds,
         final PrintStream log) throws IOException, InterruptedException
     {
-        // On SIGINT/SIGTERM stop the gateway under test and remove the lab, so no TAYGA daemon outlives the run.
+        // On SIGINT/SIGTERM stop the gateway under test, so no TAYGA daemon outlives the run (the lab removes its
+        // namespaces from its own shutdown hook).
         final Thread cleanup = new Thread(() ->
         {
             try
@@ -107,16 +108,7 @@ public final class LabThroughput
         Runtime.getRuntime().addShutdownHook(cleanup);
         try (NetnsLab lab = NetnsLab.create(); GatewayUnderTest running = gateway)
         {
-            final Thread labCleanup = new Thread(lab::close);
-            Runtime.getRuntime().addShutdownHook(labCleanup);
-            try
-            {
-                return measure(running, lab, trialSeconds, log);
-            }
-            finally
-            {
-                Runtime.getRuntime().removeShutdownHook(labCleanup);
-            }
+            return measure(running, lab, trialSeconds, log);
         }
         finally
         {
