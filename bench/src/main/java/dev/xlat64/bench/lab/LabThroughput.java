@@ -172,6 +172,7 @@ public final class LabThroughput
         final double loadBefore) throws IOException
     {
         final double loadAfter = loadAverage();
+        final String machine = machine();
         final List<String> gateways = results.stream().map(Round::gateway).distinct().toList();
         final Map<String, double[]> medians = new LinkedHashMap<>();
         for (final String g : gateways)
@@ -188,7 +189,7 @@ public final class LabThroughput
         json.append("  \"rounds\": ").append(rounds).append(",\n  \"trialSeconds\": ").append(trialSeconds)
             .append(",\n  \"maxLoss\": ").append(MAX_LOSS)
             .append(",\n  \"loadBefore\": ").append(loadBefore).append(",\n  \"loadAfter\": ").append(loadAfter)
-            .append(",\n  \"machine\": \"").append(machine())
+            .append(",\n  \"machine\": \"").append(machine)
             .append("\",\n  \"results\": [\n");
         for (int i = 0; i < results.size(); i++)
         {
@@ -222,7 +223,7 @@ public final class LabThroughput
             "CPU; process CPU is the gateway process's own user+system time (all threads) over the same trial, " +
             "which leaves out the softirq work of delivering its packets and any other task on the CPU.%n%n",
             rounds, trialSeconds, 100 * MAX_LOSS, GENERATOR_CPU, GATEWAY_CPU, GATEWAY_CPU));
-        md.append("Machine: ").append(machine()).append("\n\n");
+        md.append("Machine: ").append(machine).append("\n\n");
         if (Math.max(loadBefore, loadAfter) > BUSY_LOAD)
         {
             md.append(String.format(Locale.ROOT, "**The machine was busy** (1-minute load average %.2f before the run, " +
