@@ -1,5 +1,6 @@
 package dev.xlat64.bench;
 
+import dev.xlat64.core.packet.MacAddress;
 import dev.xlat64.io.afpacket.FrameHandler;
 import dev.xlat64.io.afpacket.LibC;
 import dev.xlat64.io.afpacket.NetworkNamespace;
@@ -105,11 +106,8 @@ public class PacketSocketBenchmark
         gateway = PacketSocket.open(lab.gatewayIpv6Interface(), new PacketSocketOptions().tpacketVersion(tpacketVersion)
             .protocol(ETHERTYPE)
             .namespace(lab.namespace(NetnsLab.Role.GATEWAY)));
-        for (int i = 0; i < 6; i++)
-        {
-            frame.putByte(i, (byte)(gateway.macAddress() >>> (40 - 8 * i)));
-            frame.putByte(6 + i, (byte)(client.macAddress() >>> (40 - 8 * i)));
-        }
+        MacAddress.put(frame, 0, gateway.macAddress());
+        MacAddress.put(frame, 6, client.macAddress());
         frame.putShort(12, (short)ETHERTYPE, ByteOrder.BIG_ENDIAN);
         if ("sendmmsg".equals(txMode))
         {

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.rfc7915.PacketSink;
 import dev.xlat64.core.rfc7915.Side;
@@ -80,8 +81,7 @@ public class TranslateBenchmark
     public void setup()
     {
         final TranslatorConfig config = SiitBenchTraffic.config();
-        final CountersManager manager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
+        final CountersManager manager = CounterSet.inMemoryManager(512);
         translator = new Translator(config, new TranslatorCounters(manager, "bench"));
 
         sixToFour = "6to4".equals(direction);

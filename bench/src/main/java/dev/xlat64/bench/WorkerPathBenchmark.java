@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.pipeline.BatchWriter;
 import dev.xlat64.core.pipeline.Family;
@@ -113,8 +114,7 @@ public class WorkerPathBenchmark
     public void setup()
     {
         final TranslatorConfig config = SiitBenchTraffic.config();
-        final CountersManager manager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
+        final CountersManager manager = CounterSet.inMemoryManager(512);
         input = ring();
         output = ring();
         final int batchBytes = batchKb * 1024;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.xlat64.io.demo.LabGatewayConfig;
 import dev.xlat64.io.demo.PingResult;
 import dev.xlat64.io.gateway.CpuAffinity;
 import dev.xlat64.io.lab.NetnsLab;
@@ -91,7 +92,8 @@ public final class LabThroughput
     private static Round measure(final GatewayUnderTest gateway, final double trialSeconds,
         final PrintStream log) throws IOException, InterruptedException
     {
-        // On SIGINT/SIGTERM stop the gateway under test and remove the lab, so no TAYGA daemon outlives the run.
+        // On SIGINT/SIGTERM stop the gateway under test, so no TAYGA daemon outlives the run (the lab removes its
+        // namespaces from its own shutdown hook).
         final Thread cleanup = new Thread(() ->
         {
             try
@@ -106,16 +108,7 @@ public final class LabThroughput
         Runtime.getRuntime().addShutdownHook(cleanup);
         try (NetnsLab lab = NetnsLab.create(); GatewayUnderTest running = gateway)
         {
-            final Thread labCleanup = new Thread(lab::close);
-            Runtime.getRuntime().addShutdownHook(labCleanup);
-            try
-            {
-                return measure(running, lab, trialSeconds, log);
-            }
-            finally
-            {
-                Runtime.getRuntime().removeShutdownHook(labCleanup);
-            }
+            return measure(running, lab, trialSeconds, log);
         }
         finally
         {
@@ -128,7 +121,7 @@ public final class LabThroughput
     {
         running.start(lab, GATEWAY_CPU);
         // Warm up: resolves neighbors and lets the JIT compile the data path before the first trial.
-        lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-c", "3", "-i", "0.2", dev.xlat64.io.demo.LabGatewayConfig.SERVER_IPV6);
+        lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-c", "3", "-i", "0.2", LabGatewayConfig.SERVER_IPV6);
         // The tester's receive side: the server's veth counts each test frame, then drops it at its first hook.
         // Through the IP stack to a socket it would cost about as much again, and veth runs that on the sending
         // CPU, the gateway's, for either gateway.
@@ -161,9 +154,9 @@ public final class LabThroughput
     private static double pingRttMs(final NetnsLab lab) throws IOException, InterruptedException
     {
         lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-q", "-c", "3000", "-i", "0.001",
-            dev.xlat64.io.demo.LabGatewayConfig.SERVER_IPV6);
+            LabGatewayConfig.SERVER_IPV6);
         final PingResult ping = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT, "ping", "-6", "-c", "20", "-i", "0.05",
-            dev.xlat64.io.demo.LabGatewayConfig.SERVER_IPV6).output());
+            LabGatewayConfig.SERVER_IPV6).output());
         return ping.received() == 0 ? Double.NaN : ping.averageRttMs();
     }
 
@@ -179,6 +172,7 @@ public final class LabThroughput
         final double loadBefore) throws IOException
     {
         final double loadAfter = loadAverage();
+        final String machine = machine();
         final List<String> gateways = results.stream().map(Round::gateway).distinct().toList();
         final Map<String, double[]> medians = new LinkedHashMap<>();
         for (final String g : gateways)
@@ -195,7 +189,7 @@ public final class LabThroughput
         json.append("  \"rounds\": ").append(rounds).append(",\n  \"trialSeconds\": ").append(trialSeconds)
             .append(",\n  \"maxLoss\": ").append(MAX_LOSS)
             .append(",\n  \"loadBefore\": ").append(loadBefore).append(",\n  \"loadAfter\": ").append(loadAfter)
-            .append(",\n  \"machine\": \"").append(machine())
+            .append(",\n  \"machine\": \"").append(machine)
             .append("\",\n  \"results\": [\n");
         for (int i = 0; i < results.size(); i++)
         {
@@ -229,7 +223,7 @@ public final class LabThroughput
             "CPU; process CPU is the gateway process's own user+system time (all threads) over the same trial, " +
             "which leaves out the softirq work of delivering its packets and any other task on the CPU.%n%n",
             rounds, trialSeconds, 100 * MAX_LOSS, GENERATOR_CPU, GATEWAY_CPU, GATEWAY_CPU));
-        md.append("Machine: ").append(machine()).append("\n\n");
+        md.append("Machine: ").append(machine).append("\n\n");
         if (Math.max(loadBefore, loadAfter) > BUSY_LOAD)
         {
             md.append(String.format(Locale.ROOT, "**The machine was busy** (1-minute load average %.2f before the run, " +

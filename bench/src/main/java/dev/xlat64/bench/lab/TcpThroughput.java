@@ -1,6 +1,8 @@
 package dev.xlat64.bench.lab;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,11 +32,13 @@ final class TcpThroughput
         try
         {
             Thread.sleep(300);
-            final ExecResult client = reverse ?
-                lab.exec(NetnsLab.Role.CLIENT, "taskset", "-c", Integer.toString(cpu), "iperf3", "-J", "-R",
-                    "-t", Integer.toString(seconds), "-c", LabGatewayConfig.SERVER_IPV6) :
-                lab.exec(NetnsLab.Role.CLIENT, "taskset", "-c", Integer.toString(cpu), "iperf3", "-J",
-                    "-t", Integer.toString(seconds), "-c", LabGatewayConfig.SERVER_IPV6);
+            final List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(cpu), "iperf3", "-J",
+                "-t", Integer.toString(seconds), "-c", LabGatewayConfig.SERVER_IPV6));
+            if (reverse)
+            {
+                command.add("-R");
+            }
+            final ExecResult client = lab.exec(NetnsLab.Role.CLIENT, command.toArray(String[]::new));
             final Matcher m = RECEIVED.matcher(client.output());
             if (!client.ok() || !m.find())
             {

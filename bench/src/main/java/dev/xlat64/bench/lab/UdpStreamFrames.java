@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.agrona.concurrent.UnsafeBuffer;
-
 import dev.xlat64.core.packet.EthernetHeader;
 import dev.xlat64.core.packet.MacAddress;
+import dev.xlat64.core.testing.FrameBuilder;
 import dev.xlat64.core.testing.PacketBuilder;
 import dev.xlat64.io.demo.LabGatewayConfig;
 import dev.xlat64.io.lab.NetnsLab;
@@ -33,14 +32,9 @@ final class UdpStreamFrames
         final List<byte[]> frames = new ArrayList<>(flows);
         for (int flow = 0; flow < flows; flow++)
         {
-            final byte[] packet = PacketBuilder.ipv6(NetnsLab.CLIENT_IPV6, LabGatewayConfig.SERVER_IPV6)
-                .udp(20_000 + flow, DISCARD_PORT).payload(payloadBytes).build();
-            final byte[] frame = new byte[EthernetHeader.HEADER_LENGTH + packet.length];
-            final UnsafeBuffer buffer = new UnsafeBuffer(frame);
-            new EthernetHeader().wrap(buffer, 0).destination(gatewayMac).source(clientMac)
-                .etherType(EthernetHeader.ETHERTYPE_IPV6);
-            buffer.putBytes(EthernetHeader.HEADER_LENGTH, packet);
-            frames.add(frame);
+            frames.add(FrameBuilder.ethernet(gatewayMac, clientMac, EthernetHeader.ETHERTYPE_IPV6,
+                PacketBuilder.ipv6(NetnsLab.CLIENT_IPV6, LabGatewayConfig.SERVER_IPV6)
+                    .udp(20_000 + flow, DISCARD_PORT).payload(payloadBytes).build()));
         }
         return frames;
     }

@@ -54,13 +54,13 @@ final class XlatUnderTest implements GatewayUnderTest
     public void start(final NetnsLab lab, final int cpu) throws IOException, InterruptedException
     {
         final Path config = workDir.resolve("xlat64.yaml");
-        final String yaml = LabGatewayConfig.yaml(lab, 1500, workDir.resolve("counters"))
-            .replace("idle-strategy: poll\n", "idle-strategy: " + idleStrategy + "\n" +
-                (spinUs == null ? "" : "  idle-spin-us: " + spinUs + "\n"))
-            .replace("threading: shared\n  threads: 1\n",
-                (dedicated ? "threading: dedicated\n" : "threading: shared\n  threads: 1\n") +
-                "  cpus: [" + cpu + "]\n");
-        Files.writeString(config, yaml);
+        Files.writeString(config, LabGatewayConfig.yaml(lab, 1500, workDir.resolve("counters"), false,
+            "  workers: 1\n" +
+            (dedicated ? "  threading: dedicated\n" : "  threading: shared\n  threads: 1\n") +
+            "  cpus: [" + cpu + "]\n" +
+            "  idle-strategy: " + idleStrategy + "\n" +
+            (spinUs == null ? "" : "  idle-spin-us: " + spinUs + "\n") +
+            "  tpacket-version: 2\n"));
         IngressDrop.install(lab, NetnsLab.Role.GATEWAY, lab.gatewayIpv6Interface(), "ip6 daddr " + lab.pool6());
         IngressDrop.install(lab, NetnsLab.Role.GATEWAY, lab.gatewayIpv4Interface(), "ip daddr " + lab.pool4());
         process = GatewayProcess.start(lab.namespace(NetnsLab.Role.GATEWAY), config, workDir.resolve("xlat64.log"),
@@ -83,7 +83,6 @@ final class XlatUnderTest implements GatewayUnderTest
         if (process != null)
         {
             process.stop(10_000);
-            process.close();
         }
     }
 }

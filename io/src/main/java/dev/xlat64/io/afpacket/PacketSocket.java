@@ -8,6 +8,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.io.IOException;
 import java.nio.ByteOrder;
 
+import dev.xlat64.core.packet.MacAddress;
+
 import static dev.xlat64.io.afpacket.TpacketLayout.*;
 
 /**
@@ -290,13 +292,7 @@ public final class PacketSocket implements AutoCloseable
         }
         interfaceIndex = interfaceRequest(LibC.SIOCGIFINDEX, "SIOCGIFINDEX").getInt(IFREQ_UNION_OFFSET);
         mtuBytes = interfaceRequest(LibC.SIOCGIFMTU, "SIOCGIFMTU").getInt(IFREQ_UNION_OFFSET);
-        final UnsafeBuffer hw = interfaceRequest(LibC.SIOCGIFHWADDR, "SIOCGIFHWADDR");
-        long mac = 0;
-        for (int i = 0; i < 6; i++)
-        {
-            mac = (mac << 8) | (hw.getByte(IFREQ_HWADDR_DATA_OFFSET + i) & 0xFF);
-        }
-        macAddress = mac;
+        macAddress = MacAddress.get(interfaceRequest(LibC.SIOCGIFHWADDR, "SIOCGIFHWADDR"), IFREQ_HWADDR_DATA_OFFSET);
 
         final boolean v3 = PacketSocketOptions.TPACKET_V3 == options.tpacketVersion;
         if (v3)

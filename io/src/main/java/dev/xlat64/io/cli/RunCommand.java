@@ -9,9 +9,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import dev.xlat64.core.counters.TranslatorCounters;
-import dev.xlat64.core.pipeline.SiitWorkerSelector;
-import dev.xlat64.core.rfc7915.Translator;
 import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.io.config.ConfigException;
 import dev.xlat64.io.config.ConfigNode;
@@ -19,9 +16,7 @@ import dev.xlat64.io.config.TranslatorConfigReader;
 import dev.xlat64.io.gateway.GatewayConfig;
 import dev.xlat64.io.gateway.GatewayDns64Config;
 import dev.xlat64.io.gateway.GatewayRuntime;
-import dev.xlat64.io.gateway.PacketSocketPort;
 import dev.xlat64.io.gateway.Privileges;
-import dev.xlat64.io.gateway.TranslatorProcessor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,12 +83,7 @@ public final class RunCommand implements Callable<Integer>
         final GatewayRuntime runtime;
         try
         {
-            runtime = GatewayRuntime.start(gatewayConfig,
-                (name, counters) -> PacketSocketPort.open(name, counters, null, gatewayConfig.tpacketVersion()),
-                (worker, counters) -> new TranslatorProcessor(
-                    new Translator(translatorConfig, new TranslatorCounters(counters, "worker-" + worker))),
-                new SiitWorkerSelector(translatorConfig.pool6(), translatorConfig.eamt()),
-                describe(translatorConfig), dns64Config, System.out);
+            runtime = GatewayRuntime.startSiit(gatewayConfig, translatorConfig, null, dns64Config, System.out);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -103,22 +93,6 @@ public final class RunCommand implements Callable<Integer>
         System.out.println("xlat64: stopping");
         runtime.close();
         return 0;
-    }
-
-    /**
-     * @return the start-up log line describing the translation.
-     */
-    static String describe(final TranslatorConfig config)
-    {
-        final StringBuilder sb = new StringBuilder("SIIT (RFC 7915)");
-        if (config.pool6() != null)
-        {
-            sb.append(", pool6 ").append(config.pool6());
-        }
-        final int eams = config.eamt().size();
-        sb.append(", ").append(eams).append(eams == 1 ? " EAMT entry" : " EAMT entries");
-        sb.append(", MTU IPv6 ").append(config.ipv6MtuBytes()).append(" IPv4 ").append(config.ipv4MtuBytes());
-        return sb.toString();
     }
 
     private static boolean interfaceExists(final String name)

@@ -12,6 +12,7 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
 
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.counters.TranslatorOutcome;
@@ -80,8 +81,7 @@ public final class TranslateCommand implements Callable<Integer>
             return 1;
         }
 
-        final CountersManager manager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(512 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(128 * 1024)));
+        final CountersManager manager = CounterSet.inMemoryManager(1024);
         final TranslatorCounters counters = new TranslatorCounters(manager, "translate");
         final Translator translator = new Translator(translatorConfig, counters);
         final UnsafeBuffer work = new UnsafeBuffer(

@@ -17,6 +17,14 @@ public final class LabGatewayConfig
     public static final String CLIENT_IPV4 = "203.0.113.2";
     /** The server as the IPv6 side sees it: 198.51.100.10 embedded in 2001:db8:64::/96 (RFC 6052 §2.2). */
     public static final String SERVER_IPV6 = "2001:db8:64::c633:640a";
+    /** The data-path lines of the lab's {@code gateway:} section: one worker on one shared thread, poll, TPACKET_V2. */
+    private static final String DATA_PATH = """
+          workers: 1
+          threading: shared
+          threads: 1
+          idle-strategy: poll
+          tpacket-version: 2
+        """;
 
     private LabGatewayConfig()
     {
@@ -36,6 +44,17 @@ public final class LabGatewayConfig
     public static String yaml(final NetnsLab lab, final int ipv4MtuBytes, final Path countersFile,
         final boolean staticNextHops) throws IOException
     {
+        return yaml(lab, ipv4MtuBytes, countersFile, staticNextHops, DATA_PATH);
+    }
+
+    /**
+     * @param dataPath the data-path lines of the {@code gateway:} section (workers, threading, idle strategy,
+     *     TPACKET version, ...), each indented by two spaces, in place of the lab's (one worker on one shared
+     *     thread, idle strategy poll, TPACKET_V2).
+     */
+    public static String yaml(final NetnsLab lab, final int ipv4MtuBytes, final Path countersFile,
+        final boolean staticNextHops, final String dataPath) throws IOException
+    {
         final String nextHops = staticNextHops ?
             "  ipv6-next-hop-mac: " + mac(lab, NetnsLab.Role.CLIENT, lab.clientInterface()) + "\n" +
             "  ipv4-next-hop-mac: " + mac(lab, NetnsLab.Role.SERVER, lab.serverInterface()) + "\n" :
@@ -52,15 +71,10 @@ public final class LabGatewayConfig
             gateway:
               ipv6-interface: %s
               ipv4-interface: %s
-            %s  workers: 1
-              threading: shared
-              threads: 1
-              idle-strategy: poll
-              tpacket-version: 2
-              counters-file: %s
+            %s%s  counters-file: %s
             """.formatted(lab.pool6(), NetnsLab.CLIENT_IPV6, CLIENT_IPV4, NetnsLab.GATEWAY_IPV6,
             NetnsLab.GATEWAY_IPV4, ipv4MtuBytes, lab.gatewayIpv6Interface(), lab.gatewayIpv4Interface(),
-            nextHops, countersFile);
+            nextHops, dataPath, countersFile);
     }
 
     /**

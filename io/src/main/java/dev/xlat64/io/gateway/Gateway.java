@@ -181,14 +181,7 @@ public final class Gateway implements AutoCloseable
         }
         for (int w = 0; w < workers; w++)
         {
-            final BatchWriter[] byPort = new BatchWriter[portCount];
-            for (int p = 0; p < portCount; p++)
-            {
-                byPort[p] = new BatchWriter(workerToTx[w][p], batchBytes, settings.batchSize());
-            }
-            final BatchWriter[] egress = new BatchWriter[Family.values().length];
-            egress[Family.IPV6.ordinal()] = byPort[parts.ipv6Port()];
-            egress[Family.IPV4.ordinal()] = byPort[parts.ipv4Port()];
+            final BatchWriter[] egress = egressByFamily(workerToTx[w], parts, batchBytes, settings.batchSize());
             final RingBuffer[] inputs = new RingBuffer[portCount];
             for (int p = 0; p < portCount; p++)
             {
@@ -203,16 +196,12 @@ public final class Gateway implements AutoCloseable
         final RingBuffer[] serviceToTx = new RingBuffer[parts.localService() == null ? 0 : portCount];
         if (parts.localService() != null)
         {
-            final BatchWriter[] byPort = new BatchWriter[portCount];
             for (int p = 0; p < portCount; p++)
             {
                 serviceToTx[p] = ring(settings.ringBytes());
-                byPort[p] = new BatchWriter(serviceToTx[p], batchBytes, settings.batchSize());
             }
-            final BatchWriter[] egress = new BatchWriter[Family.values().length];
-            egress[Family.IPV6.ordinal()] = byPort[parts.ipv6Port()];
-            egress[Family.IPV4.ordinal()] = byPort[parts.ipv4Port()];
-            localAgent = parts.localService().apply(egress);
+            localAgent = parts.localService().apply(
+                egressByFamily(serviceToTx, parts, batchBytes, settings.batchSize()));
         }
         else
         {
@@ -246,6 +235,24 @@ public final class Gateway implements AutoCloseable
         final Gateway gateway = new Gateway(parts, settings);
         gateway.startThreads(settings, parts.log());
         return gateway;
+    }
+
+    /**
+     * @return a producer's writers into its rings to the TX agents ({@code toTxByPort}, one per port), indexed by
+     *     the {@link Family} that leaves by each port: a worker or a local service gets them the same way.
+     */
+    private static BatchWriter[] egressByFamily(
+        final RingBuffer[] toTxByPort, final Parts parts, final int batchBytes, final int batchSize)
+    {
+        final BatchWriter[] byPort = new BatchWriter[toTxByPort.length];
+        for (int p = 0; p < toTxByPort.length; p++)
+        {
+            byPort[p] = new BatchWriter(toTxByPort[p], batchBytes, batchSize);
+        }
+        final BatchWriter[] egress = new BatchWriter[Family.values().length];
+        egress[Family.IPV6.ordinal()] = byPort[parts.ipv6Port()];
+        egress[Family.IPV4.ordinal()] = byPort[parts.ipv4Port()];
+        return egress;
     }
 
     private RingBuffer ring(final int capacity)

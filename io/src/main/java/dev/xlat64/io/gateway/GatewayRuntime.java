@@ -8,12 +8,17 @@ import java.util.List;
 
 import org.agrona.CloseHelper;
 
+import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.pipeline.NextHopResolver;
 import dev.xlat64.core.pipeline.PacketPort;
 import dev.xlat64.core.pipeline.RxDiverter;
+import dev.xlat64.core.pipeline.SiitWorkerSelector;
 import dev.xlat64.core.pipeline.WorkerSelector;
+import dev.xlat64.core.rfc7915.Translator;
+import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.core.addr.Ipv4Address;
 import dev.xlat64.core.addr.Ipv6Address;
+import dev.xlat64.core.packet.MacAddress;
 import dev.xlat64.io.counters.CountersFile;
 import dev.xlat64.io.counters.PrometheusEndpoint;
 import dev.xlat64.io.neighbor.NeighborConfig;
@@ -43,21 +48,44 @@ public final class GatewayRuntime implements AutoCloseable
     }
 
     /**
-     * Starts everything; on failure closes what was started and rethrows.
-     *
-     * @param selector picks each packet's worker.
-     * @param describeTranslator one line describing the translation config, for the log.
+     * Starts the SIIT gateway {@code xlat64 run} runs: an AF_PACKET port per interface (inside network namespace
+     * {@code namespace} when not null), one RFC 7915 translator per worker with its counters labelled
+     * {@code worker-N}, packets spread over the workers by {@link SiitWorkerSelector}, and the colocated DNS64 when
+     * {@code dns64} is not null; on failure closes what was started and rethrows.
      */
-    public static GatewayRuntime start(
-        final GatewayConfig config, final PortOpener ports, final ProcessorFactory processors,
-        final WorkerSelector selector, final String describeTranslator, final PrintStream log) throws IOException
+    public static GatewayRuntime startSiit(
+        final GatewayConfig config, final TranslatorConfig translator, final String namespace,
+        final GatewayDns64Config dns64, final PrintStream log) throws IOException
     {
-        return start(config, ports, processors, selector, describeTranslator, null, log);
+        return start(config,
+            (name, counters) -> PacketSocketPort.open(name, counters, namespace, config.tpacketVersion()),
+            (worker, counters) -> new TranslatorProcessor(
+                new Translator(translator, new TranslatorCounters(counters, "worker-" + worker))),
+            new SiitWorkerSelector(translator.pool6(), translator.eamt()), describe(translator), dns64, log);
+    }
+
+    /**
+     * @return the start-up log line describing the translation.
+     */
+    static String describe(final TranslatorConfig config)
+    {
+        final StringBuilder sb = new StringBuilder("SIIT (RFC 7915)");
+        if (config.pool6() != null)
+        {
+            sb.append(", pool6 ").append(config.pool6());
+        }
+        final int eams = config.eamt().size();
+        sb.append(", ").append(eams).append(eams == 1 ? " EAMT entry" : " EAMT entries");
+        sb.append(", MTU IPv6 ").append(config.ipv6MtuBytes()).append(" IPv4 ").append(config.ipv4MtuBytes());
+        return sb.toString();
     }
 
     /**
      * Starts everything, with the colocated DNS64 when {@code dns64} is not null; on failure closes what was
      * started and rethrows.
+     *
+     * @param selector picks each packet's worker.
+     * @param describeTranslator one line describing the translation config, for the log.
      */
     public static GatewayRuntime start(
         final GatewayConfig config, final PortOpener ports, final ProcessorFactory processors,
@@ -94,15 +122,18 @@ public final class GatewayRuntime implements AutoCloseable
         closeables.add(ipv6Port instanceof AutoCloseable c ? c : () -> {});
         if (config.singlePort())
         {
-            log.printf("xlat64: port %s, IPv6 and IPv4 side, mac %s%n", ipv6Port.name(), mac(ipv6Port.macAddress()));
+            log.printf("xlat64: port %s, IPv6 and IPv4 side, mac %s%n", ipv6Port.name(),
+                MacAddress.format(ipv6Port.macAddress()));
         }
         else
         {
             final PacketPort ipv4Port = opener.open(config.ipv4Interface(), counters.manager());
             ports.add(ipv4Port);
             closeables.add(ipv4Port instanceof AutoCloseable c ? c : () -> {});
-            log.printf("xlat64: port %s, IPv6 side, mac %s%n", ipv6Port.name(), mac(ipv6Port.macAddress()));
-            log.printf("xlat64: port %s, IPv4 side, mac %s%n", ipv4Port.name(), mac(ipv4Port.macAddress()));
+            log.printf("xlat64: port %s, IPv6 side, mac %s%n", ipv6Port.name(),
+                MacAddress.format(ipv6Port.macAddress()));
+            log.printf("xlat64: port %s, IPv4 side, mac %s%n", ipv4Port.name(),
+                MacAddress.format(ipv4Port.macAddress()));
         }
         log.println("xlat64: translator: " + describeTranslator);
 
@@ -149,7 +180,8 @@ public final class GatewayRuntime implements AutoCloseable
         if (staticNextHops(config))
         {
             Arrays.fill(resolvers, NextHopResolver.fixed(ipv6Mac, ipv4Mac));
-            log.printf("xlat64: next hops: IPv6 side %s, IPv4 side %s (static)%n", mac(ipv6Mac), mac(ipv4Mac));
+            log.printf("xlat64: next hops: IPv6 side %s, IPv4 side %s (static)%n", MacAddress.format(ipv6Mac),
+                MacAddress.format(ipv4Mac));
             return resolvers;
         }
         final int ipv4Port = ports.size() - 1;
@@ -170,13 +202,13 @@ public final class GatewayRuntime implements AutoCloseable
             if (ipv6Side)
             {
                 how.add(own6 != null ? "IPv6 by NDP from " + own6 + (router6 != null ? " via " + router6 : " (on-link)") :
-                    "IPv6 static " + mac(ipv6Mac));
+                    "IPv6 static " + MacAddress.format(ipv6Mac));
             }
             if (ipv4Side)
             {
                 how.add(own4 != null ? "IPv4 by ARP from " + Ipv4Address.format(own4) +
                     (config.ipv4NextHop() != null ? " via " + Ipv4Address.format(config.ipv4NextHop()) : " (on-link)") :
-                    "IPv4 static " + mac(ipv4Mac));
+                    "IPv4 static " + MacAddress.format(ipv4Mac));
             }
             log.printf("xlat64: next hops on %s: %s%n", port.name(), String.join(", ", how));
         }
@@ -192,20 +224,6 @@ public final class GatewayRuntime implements AutoCloseable
     private static String hostForUrl(final String host)
     {
         return host.contains(":") ? "[" + host + "]" : host;
-    }
-
-    static String mac(final long mac)
-    {
-        final StringBuilder sb = new StringBuilder(17);
-        for (int shift = 40; shift >= 0; shift -= 8)
-        {
-            if (sb.length() > 0)
-            {
-                sb.append(':');
-            }
-            sb.append(String.format("%02x", (mac >>> shift) & 0xFF));
-        }
-        return sb.toString();
     }
 
     /**

@@ -36,13 +36,9 @@ public final class PacketSocketPort implements PacketPort, Pollable, AutoCloseab
         final String interfaceName, final CountersManager counters, final String namespace, final int tpacketVersion)
         throws IOException
     {
-        final PacketSocketOptions options = new PacketSocketOptions().tpacketVersion(tpacketVersion);
-        if (namespace != null)
-        {
-            options.namespace(namespace);
-        }
-        return new PacketSocketPort(
-            PacketSocket.open(interfaceName, options, new PacketSocketCounters(counters, interfaceName)));
+        return new PacketSocketPort(PacketSocket.open(interfaceName,
+            new PacketSocketOptions().tpacketVersion(tpacketVersion).namespace(namespace),
+            new PacketSocketCounters(counters, interfaceName)));
     }
 
     @Override

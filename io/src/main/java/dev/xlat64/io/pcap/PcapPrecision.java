@@ -20,6 +20,21 @@ public enum PcapPrecision
     }
 
     /**
+     * @return the precision whose magic number is {@code magic} (read in the file's own byte order), or null.
+     */
+    static PcapPrecision ofMagic(final int magic)
+    {
+        for (final PcapPrecision precision : values())
+        {
+            if (precision.magic == magic)
+            {
+                return precision;
+            }
+        }
+        return null;
+    }
+
+    /**
      * @return the magic number as written in the file's own byte order.
      */
     public int magic()

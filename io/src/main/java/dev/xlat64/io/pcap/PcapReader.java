@@ -51,8 +51,6 @@ public final class PcapReader implements AutoCloseable
     /** Smallest read chunk; the buffer doubles when a record does not fit (no allocation otherwise). */
     public static final int MIN_BUFFER_BYTES = 1 << 12;
 
-    private static final int MAGIC_MICROS = 0xA1B2C3D4;
-    private static final int MAGIC_NANOS = 0xA1B23C4D;
     private static final int PCAPNG_MAGIC = 0x0A0D0D0A;
     private static final int FCS_PRESENT_BIT = 0x0400_0000;
 
@@ -86,15 +84,17 @@ public final class PcapReader implements AutoCloseable
         }
         final int start = byteBuffer.position();
         final int magic = buffer.getInt(start, ByteOrder.BIG_ENDIAN);
-        if (magic == MAGIC_MICROS || magic == MAGIC_NANOS)
+        final PcapPrecision bigEndian = PcapPrecision.ofMagic(magic);
+        final PcapPrecision littleEndian = PcapPrecision.ofMagic(Integer.reverseBytes(magic));
+        if (bigEndian != null)
         {
             byteOrder = ByteOrder.BIG_ENDIAN;
-            precision = magic == MAGIC_MICROS ? PcapPrecision.MICROSECONDS : PcapPrecision.NANOSECONDS;
+            precision = bigEndian;
         }
-        else if (Integer.reverseBytes(magic) == MAGIC_MICROS || Integer.reverseBytes(magic) == MAGIC_NANOS)
+        else if (littleEndian != null)
         {
             byteOrder = ByteOrder.LITTLE_ENDIAN;
-            precision = Integer.reverseBytes(magic) == MAGIC_MICROS ? PcapPrecision.MICROSECONDS : PcapPrecision.NANOSECONDS;
+            precision = littleEndian;
         }
         else if (magic == PCAPNG_MAGIC)
         {

@@ -1,5 +1,6 @@
 package dev.xlat64.io.afpacket;
 
+import dev.xlat64.core.packet.MacAddress;
 import dev.xlat64.io.lab.ExecResult;
 import dev.xlat64.io.lab.NetnsLab;
 import org.agrona.MutableDirectBuffer;
@@ -58,8 +59,8 @@ class PacketSocketTest
     static int buildFrame(final MutableDirectBuffer buffer, final long destination, final long source, final int seq,
         final int length)
     {
-        putMac(buffer, 0, destination);
-        putMac(buffer, 6, source);
+        MacAddress.put(buffer, 0, destination);
+        MacAddress.put(buffer, 6, source);
         buffer.putShort(12, (short)ETHERTYPE_TEST, ByteOrder.BIG_ENDIAN);
         buffer.putInt(14, seq, ByteOrder.BIG_ENDIAN);
         for (int i = 18; i < length; i++)
@@ -67,14 +68,6 @@ class PacketSocketTest
             buffer.putByte(i, (byte)(seq + i));
         }
         return length;
-    }
-
-    static void putMac(final MutableDirectBuffer buffer, final int offset, final long mac)
-    {
-        for (int i = 0; i < 6; i++)
-        {
-            buffer.putByte(offset + i, (byte)(mac >>> (40 - 8 * i)));
-        }
     }
 
     /** Records each frame's sequence number and length and checks the payload bytes. */

@@ -2,12 +2,10 @@ package dev.xlat64.io.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.ByteBuffer;
-
-import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
 import org.junit.jupiter.api.Test;
 
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.counters.TranslatorOutcome;
@@ -18,8 +16,7 @@ class DemoSummaryTest
     @Test
     void shouldSumTheWorkersOutcomesAndNameEveryDropReason()
     {
-        final CountersManager manager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(512 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(128 * 1024)));
+        final CountersManager manager = CounterSet.inMemoryManager(1024);
         final TranslatorCounters worker0 = new TranslatorCounters(manager, "worker-0");
         final TranslatorCounters worker1 = new TranslatorCounters(manager, "worker-1");
         new RxCounters(manager, "v6");

@@ -17,9 +17,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.xlat64.core.counters.TranslatorCounters;
-import dev.xlat64.core.pipeline.SiitWorkerSelector;
-import dev.xlat64.core.rfc7915.Translator;
 import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.io.afpacket.NetworkNamespace;
 import dev.xlat64.io.config.ConfigNode;
@@ -66,22 +63,16 @@ class DedicatedThreadsEndToEndTest
         Requirements.requireLab();
         try (NetnsLab lab = NetnsLab.builder().create())
         {
-            final String yaml = LabGatewayConfig.yaml(lab, 1500, dir.resolve("counters"))
-                .replace("  workers: 1\n  threading: shared\n  threads: 1\n  idle-strategy: poll\n" +
-                    "  tpacket-version: 2\n", "  workers: 2\n  threading: dedicated\n  idle-strategy: sleep\n" +
-                    "  tpacket-version: 3\n");
+            final String yaml = LabGatewayConfig.yaml(lab, 1500, dir.resolve("counters"), false,
+                "  workers: 2\n  threading: dedicated\n  idle-strategy: sleep\n  tpacket-version: 3\n");
             assertTrue(yaml.contains("threading: dedicated"), yaml);
             final ConfigNode root = ConfigNode.parse("dedicated.yaml", yaml);
             final GatewayConfig config = GatewayConfig.read(root);
             final TranslatorConfig translator = TranslatorConfigReader.read(root);
             final ByteArrayOutputStream log = new ByteArrayOutputStream();
             final String ns = lab.namespace(NetnsLab.Role.GATEWAY);
-            try (GatewayRuntime gateway = GatewayRuntime.start(config,
-                (name, counters) -> PacketSocketPort.open(name, counters, ns, config.tpacketVersion()),
-                (worker, counters) -> new TranslatorProcessor(
-                    new Translator(translator, new TranslatorCounters(counters, "worker-" + worker))),
-                new SiitWorkerSelector(translator.pool6(), translator.eamt()),
-                "SIIT", new PrintStream(log, true, StandardCharsets.UTF_8)))
+            try (GatewayRuntime gateway = GatewayRuntime.startSiit(config, translator, ns, null,
+                new PrintStream(log, true, StandardCharsets.UTF_8)))
             {
                 assertTrue(log.toString(StandardCharsets.UTF_8).contains("threading dedicated"), log.toString());
                 final PingResult ping = PingResult.parse(lab.exec(NetnsLab.Role.CLIENT,

@@ -36,9 +36,6 @@ import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
-import dev.xlat64.core.counters.TranslatorCounters;
-import dev.xlat64.core.pipeline.SiitWorkerSelector;
-import dev.xlat64.core.rfc7915.Translator;
 import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.io.afpacket.NetworkNamespace;
 import dev.xlat64.io.config.ConfigNode;
@@ -81,11 +78,7 @@ class GatewayDns64EndToEndTest
         final TranslatorConfig translator = TranslatorConfigReader.read(root);
         final String ns = lab.namespace(NetnsLab.Role.GATEWAY);
         final GatewayConfig config = GatewayConfig.read(root);
-        gateway = GatewayRuntime.start(config,
-            (name, counters) -> PacketSocketPort.open(name, counters, ns, config.tpacketVersion()),
-            (worker, counters) -> new TranslatorProcessor(
-                new Translator(translator, new TranslatorCounters(counters, "worker-0"))),
-            new SiitWorkerSelector(translator.pool6(), translator.eamt()), "SIIT in the lab",
+        gateway = GatewayRuntime.startSiit(config, translator, ns,
             GatewayDns64Config.read(root, config, translator).inNamespace(ns),
             new PrintStream(LOG, true, StandardCharsets.UTF_8));
     }

@@ -19,9 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.xlat64.core.counters.TranslatorCounters;
-import dev.xlat64.core.pipeline.SiitWorkerSelector;
-import dev.xlat64.core.rfc7915.Translator;
 import dev.xlat64.core.rfc7915.TranslatorConfig;
 import dev.xlat64.io.afpacket.NetworkNamespace;
 import dev.xlat64.io.config.ConfigNode;
@@ -59,12 +56,8 @@ class GatewayEndToEndTest
         final TranslatorConfig translator = TranslatorConfigReader.read(root);
         final String ns = lab.namespace(NetnsLab.Role.GATEWAY);
         final GatewayConfig config = GatewayConfig.read(root);
-        gateway = GatewayRuntime.start(config,
-            (name, counters) -> PacketSocketPort.open(name, counters, ns, config.tpacketVersion()),
-            (worker, counters) -> new TranslatorProcessor(
-                new Translator(translator, new TranslatorCounters(counters, "worker-" + worker))),
-                new SiitWorkerSelector(translator.pool6(), translator.eamt()),
-            "SIIT in the lab", new PrintStream(LOG, true, StandardCharsets.UTF_8));
+        gateway = GatewayRuntime.startSiit(config, translator, ns, null,
+            new PrintStream(LOG, true, StandardCharsets.UTF_8));
     }
 
     @AfterAll

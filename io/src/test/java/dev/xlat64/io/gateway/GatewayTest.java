@@ -3,7 +3,6 @@ package dev.xlat64.io.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Queue;
@@ -17,6 +16,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
 import org.junit.jupiter.api.Test;
 
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.core.pipeline.AddressHashWorkerSelector;
 import dev.xlat64.core.pipeline.BatchWriter;
 import dev.xlat64.core.pipeline.EgressSink;
@@ -82,8 +82,7 @@ class GatewayTest
 
     private static CountersManager counters()
     {
-        return new CountersManager(new UnsafeBuffer(ByteBuffer.allocateDirect(512 * 1024)),
-            new UnsafeBuffer(ByteBuffer.allocateDirect(128 * 1024)));
+        return CounterSet.inMemoryManager(1024);
     }
 
     private static void await(final QueuePort port, final int frames) throws InterruptedException

@@ -6,14 +6,15 @@ import java.nio.ByteOrder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
+import dev.xlat64.core.packet.MacAddress;
 import dev.xlat64.io.afpacket.PacketSocket;
 import dev.xlat64.io.afpacket.PacketSocketOptions;
 import dev.xlat64.io.lab.NetnsLab;
+import dev.xlat64.io.lab.Requirements;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The poll idle strategy on a real AF_PACKET socket: a thread asleep in poll(2) with a 30 s timeout wakes when a
@@ -27,8 +28,7 @@ class PollIdleStrategyNetnsTest
     @Test
     void shouldWakeFromPollWhenAFrameArrives() throws Exception
     {
-        final String reason = NetnsLab.unavailableReason();
-        assumeTrue(reason == null, () -> "network namespaces cannot be made here: " + reason);
+        Requirements.requireLab();
         try (NetnsLab lab = NetnsLab.create();
             PacketSocket client = open(lab.clientInterface(), lab.namespace(NetnsLab.Role.CLIENT));
             PacketSocket gateway = open(lab.gatewayIpv6Interface(), lab.namespace(NetnsLab.Role.GATEWAY)))
@@ -41,8 +41,8 @@ class PollIdleStrategyNetnsTest
             assertTrue(sleeper.isAlive(), "nothing to read yet: the thread must still be in poll(2)");
 
             final UnsafeBuffer frame = new UnsafeBuffer(new byte[60]);
-            putMac(frame, 0, gateway.macAddress());
-            putMac(frame, 6, client.macAddress());
+            MacAddress.put(frame, 0, gateway.macAddress());
+            MacAddress.put(frame, 6, client.macAddress());
             frame.putShort(12, (short)ETHERTYPE_TEST, ByteOrder.BIG_ENDIAN);
             assertTrue(client.send(frame, 0, 60));
             assertEquals(1, client.flush());
@@ -58,13 +58,5 @@ class PollIdleStrategyNetnsTest
     {
         return PacketSocket.open(interfaceName, new PacketSocketOptions()
             .tpacketVersion(PacketSocketOptions.TPACKET_V2).protocol(ETHERTYPE_TEST).namespace(namespace));
-    }
-
-    private static void putMac(final UnsafeBuffer buffer, final int offset, final long mac)
-    {
-        for (int i = 0; i < 6; i++)
-        {
-            buffer.putByte(offset + i, (byte)(mac >>> (40 - 8 * i)));
-        }
     }
 }

@@ -19,17 +19,14 @@ class SiitKernelOracleMtuTest
 {
     private static NetnsLab lab;
     private static SiitKernelOracleTest.TranslatorLoop loop;
-    private static Thread thread;
 
     @BeforeAll
     static void start() throws Exception
     {
         Requirements.requireLab();
         lab = NetnsLab.builder().serverLinkMtu(1280).create();
-        loop = new SiitKernelOracleTest.TranslatorLoop(lab, SiitKernelOracleTest.CONFIG + "ipv4-mtu: 1280\n");
-        thread = new Thread(loop, "siit-oracle-mtu");
-        thread.setDaemon(true);
-        thread.start();
+        loop = SiitKernelOracleTest.TranslatorLoop.start(lab, SiitKernelOracleTest.CONFIG + "ipv4-mtu: 1280\n",
+            "siit-oracle-mtu");
     }
 
     @AfterAll
@@ -37,8 +34,6 @@ class SiitKernelOracleMtuTest
     {
         if (loop != null)
         {
-            loop.running.set(false);
-            thread.join(5_000);
             loop.close();
         }
         if (lab != null)

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.xlat64.core.counters.CounterSet;
 import dev.xlat64.core.counters.DropReason;
 import dev.xlat64.core.counters.TranslatorCounters;
 import dev.xlat64.core.counters.TranslatorOutcome;
+import dev.xlat64.core.packet.MacAddress;
 import dev.xlat64.core.rfc7915.PacketSink;
 import dev.xlat64.core.rfc7915.Side;
 import dev.xlat64.core.rfc7915.Translator;
@@ -28,6 +30,7 @@ import dev.xlat64.io.afpacket.PacketSocket;
 import dev.xlat64.io.afpacket.PacketSocketOptions;
 import dev.xlat64.io.config.ConfigNode;
 import dev.xlat64.io.config.TranslatorConfigReader;
+import dev.xlat64.io.demo.LabGatewayConfig;
 
 /**
  * The kernel as a second oracle: real ping, UDP and TCP between the client and server namespaces of a
@@ -51,17 +54,13 @@ class SiitKernelOracleTest
 
     private static NetnsLab lab;
     private static TranslatorLoop loop;
-    private static Thread thread;
 
     @BeforeAll
     static void start() throws Exception
     {
         Requirements.requireLab();
         lab = NetnsLab.create();
-        loop = new TranslatorLoop(lab, CONFIG);
-        thread = new Thread(loop, "siit-oracle");
-        thread.setDaemon(true);
-        thread.start();
+        loop = TranslatorLoop.start(lab, CONFIG, "siit-oracle");
     }
 
     @AfterAll
@@ -69,8 +68,6 @@ class SiitKernelOracleTest
     {
         if (loop != null)
         {
-            loop.running.set(false);
-            thread.join(5_000);
             loop.close();
         }
         if (lab != null)
@@ -193,11 +190,12 @@ class SiitKernelOracleTest
         return process;
     }
 
-    /** The tiny gateway: poll both sockets, translate, frame, send. */
+    /** The tiny gateway: poll both sockets, translate, frame, send, on its own daemon thread. */
     static final class TranslatorLoop implements Runnable, PacketSink, AutoCloseable
     {
-        final AtomicBoolean running = new AtomicBoolean(true);
         final TranslatorCounters counters;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
         private final Translator translator;
         private final PacketSocket six;
         private final PacketSocket four;
@@ -208,10 +206,9 @@ class SiitKernelOracleTest
         private final FrameHandler fromSix = (buffer, offset, length) -> handle(Side.IPV6, buffer, offset, length);
         private final FrameHandler fromFour = (buffer, offset, length) -> handle(Side.IPV4, buffer, offset, length);
 
-        TranslatorLoop(final NetnsLab lab, final String config) throws IOException
+        private TranslatorLoop(final NetnsLab lab, final String config, final String threadName) throws IOException
         {
-            final CountersManager manager = new CountersManager(
-                new UnsafeBuffer(ByteBuffer.allocateDirect(256 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)));
+            final CountersManager manager = CounterSet.inMemoryManager(512);
             counters = new TranslatorCounters(manager, "oracle");
             translator = new Translator(TranslatorConfigReader.read(ConfigNode.parse("oracle.yaml", config)), counters);
             final String gateway = lab.namespace(NetnsLab.Role.GATEWAY);
@@ -219,13 +216,19 @@ class SiitKernelOracleTest
                 new PacketSocketOptions().ignoreOutgoing(true).namespace(gateway));
             four = PacketSocket.open(lab.gatewayIpv4Interface(),
                 new PacketSocketOptions().ignoreOutgoing(true).namespace(gateway));
-            clientMac = mac(lab.exec(NetnsLab.Role.CLIENT, "cat", "/sys/class/net/" + lab.clientInterface() + "/address"));
-            serverMac = mac(lab.exec(NetnsLab.Role.SERVER, "cat", "/sys/class/net/" + lab.serverInterface() + "/address"));
+            clientMac = MacAddress.parse(LabGatewayConfig.mac(lab, NetnsLab.Role.CLIENT, lab.clientInterface()));
+            serverMac = MacAddress.parse(LabGatewayConfig.mac(lab, NetnsLab.Role.SERVER, lab.serverInterface()));
+            thread = new Thread(this, threadName);
+            thread.setDaemon(true);
         }
 
-        private static long mac(final ExecResult result)
+        /** Opens the gateway's sockets in {@code lab} and starts translating with {@code config}. */
+        static TranslatorLoop start(final NetnsLab lab, final String config, final String threadName)
+            throws IOException
         {
-            return Long.parseLong(result.output().trim().replace(":", ""), 16);
+            final TranslatorLoop loop = new TranslatorLoop(lab, config, threadName);
+            loop.thread.start();
+            return loop;
         }
 
         @Override
@@ -254,8 +257,7 @@ class SiitKernelOracleTest
         private void handle(final Side side, final MutableDirectBuffer buffer, final int offset, final int length)
         {
             final PacketSocket socket = side == Side.IPV6 ? six : four;
-            final long destination = ((long)(buffer.getInt(offset, ByteOrder.BIG_ENDIAN)) << 16 |
-                (buffer.getShort(offset + 4, ByteOrder.BIG_ENDIAN) & 0xFFFF)) & 0xFFFF_FFFF_FFFFL;
+            final long destination = MacAddress.get(buffer, offset);
             final int etherType = buffer.getShort(offset + 12, ByteOrder.BIG_ENDIAN) & 0xFFFF;
             if (destination != socket.macAddress() || etherType != (side == Side.IPV6 ? 0x86DD : 0x0800))
             {
@@ -278,24 +280,19 @@ class SiitKernelOracleTest
         {
             final PacketSocket socket = egress == Side.IPV6 ? six : four;
             final long destination = egress == Side.IPV6 ? clientMac : serverMac;
-            putMac(frame, 0, destination);
-            putMac(frame, 6, socket.macAddress());
+            MacAddress.put(frame, 0, destination);
+            MacAddress.put(frame, 6, socket.macAddress());
             frame.putShort(12, (short)(egress == Side.IPV6 ? 0x86DD : 0x0800), ByteOrder.BIG_ENDIAN);
             frame.putBytes(14, buffer, offset, length);
             socket.send(frame, 0, 14 + length);
         }
 
-        private static void putMac(final MutableDirectBuffer buffer, final int at, final long mac)
-        {
-            for (int i = 0; i < 6; i++)
-            {
-                buffer.putByte(at + i, (byte)(mac >>> (40 - 8 * i)));
-            }
-        }
-
+        /** Stops the thread (waiting up to 5 s) and closes the sockets. */
         @Override
-        public void close()
+        public void close() throws InterruptedException
         {
+            running.set(false);
+            thread.join(5_000);
             six.close();
             four.close();
         }

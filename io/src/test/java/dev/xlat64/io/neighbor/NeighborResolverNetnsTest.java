@@ -1,6 +1,8 @@
 package dev.xlat64.io.neighbor;
 
+import dev.xlat64.core.packet.MacAddress;
 import dev.xlat64.io.afpacket.FrameHandler;
+import dev.xlat64.io.demo.LabGatewayConfig;
 import dev.xlat64.io.afpacket.PacketSocket;
 import dev.xlat64.io.afpacket.PacketSocketOptions;
 import dev.xlat64.io.lab.NetnsLab;
@@ -45,8 +47,7 @@ class NeighborResolverNetnsTest
 
     private static long peerMac(final NetnsLab.Role role, final String device) throws IOException
     {
-        final String text = lab.exec(role, "cat", "/sys/class/net/" + device + "/address").output().strip();
-        return Long.parseLong(text.replace(":", ""), 16);
+        return MacAddress.parse(LabGatewayConfig.mac(lab, role, device));
     }
 
     /** Polls resolve → flush → receive (frames to the resolver) until a MAC comes back or 3 s pass. */
